@@ -1,0 +1,36 @@
+package ai.automlgen.cli;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses budgets the way people write them: 90s, 10m, 1h30m, 2h, or ISO-8601 (PT10M). */
+final class Durations {
+    private static final Pattern PART = Pattern.compile("(\\d+)([hms])");
+
+    private Durations() {
+    }
+
+    static Duration parse(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.startsWith("pt")) {
+            return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+        }
+        Matcher m = PART.matcher(t);
+        Duration total = Duration.ZERO;
+        int end = 0;
+        while (m.find() && m.start() == end) {
+            long n = Long.parseLong(m.group(1));
+            total = total.plus(switch (m.group(2)) {
+                case "h" -> Duration.ofHours(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofSeconds(n);
+            });
+            end = m.end();
+        }
+        if (end != t.length() || total.isZero()) {
+            throw new CliException("cannot read the duration '" + text + "': write e.g. 90s, 10m, 1h30m");
+        }
+        return total;
+    }
+}

@@ -1,0 +1,26 @@
+package ai.automlgen.cli;
+
+import ai.automlgen.events.EventJson;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/** stdout carries results (JSON with --json), stderr carries progress for humans. */
+final class Output {
+    private Output() {
+    }
+
+    static void json(Object value) {
+        try {
+            System.out.println(EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void progress(String line) {
+        System.err.println(line);
+    }
+
+    static String score(com.fasterxml.jackson.databind.JsonNode value) {
+        return value == null || value.isNull() ? "-" : String.format(java.util.Locale.ROOT, "%.5f", value.asDouble());
+    }
+}

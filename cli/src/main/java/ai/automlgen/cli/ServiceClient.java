@@ -1,0 +1,122 @@
+package ai.automlgen.cli;
+
+import ai.automlgen.events.EventJson;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * JSON over HTTP to one service. An unreachable service becomes a {@link CliException} naming the
+ * address and how to start the stack; a non-2xx answer carries the service's own error text.
+ */
+final class ServiceClient {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String name;
+    private final String baseUrl;
+
+    ServiceClient(String name, String envVariable, String defaultUrl) {
+        this.name = name;
+        String configured = System.getenv(envVariable);
+        this.baseUrl = configured == null || configured.isBlank() ? defaultUrl : configured.replaceAll("/+$", "");
+    }
+
+    static ServiceClient planner() {
+        return new ServiceClient("planner", "AUTOMLGEN_PLANNER_URL", "http://127.0.0.1:8080");
+    }
+
+    static ServiceClient evaluator() {
+        return new ServiceClient("evaluator", "AUTOMLGEN_EVALUATOR_URL", "http://127.0.0.1:8083");
+    }
+
+    static ServiceClient knowledge() {
+        return new ServiceClient("knowledge", "AUTOMLGEN_KNOWLEDGE_URL", "http://127.0.0.1:8081");
+    }
+
+    static ServiceClient executor() {
+        return new ServiceClient("executor", "AUTOMLGEN_EXECUTOR_URL", "http://127.0.0.1:8082");
+    }
+
+    /** A JSON answer with its HTTP status (callers decide which statuses are errors). */
+    record Answer(int status, JsonNode body) {
+        boolean ok() {
+            return status / 100 == 2;
+        }
+
+        String error() {
+            if (body != null && body.hasNonNull("error")) {
+                return body.get("error").asText();
+            }
+            return body == null ? "HTTP " + status : body.toString();
+        }
+    }
+
+    Answer get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofSeconds(60)).build());
+    }
+
+    Answer post(String path, Object body, Duration timeout) {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(EventJson.write(body))).build());
+    }
+
+    /** Downloads {@code path} into {@code target}; false when the service answers 404. */
+    boolean download(String path, Path target) {
+        try {
+            HttpResponse<Path> response = HTTP.send(HttpRequest.newBuilder(uri(path)).GET()
+                    .timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofFile(target));
+            if (response.statusCode() == 404) {
+                java.nio.file.Files.deleteIfExists(target);
+                return false;
+            }
+            if (response.statusCode() / 100 != 2) {
+                throw new CliException("the " + name + " answered HTTP " + response.statusCode() + " for " + path);
+            }
+            return true;
+        } catch (IOException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted");
+        }
+    }
+
+    private Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body() == null || response.body().isBlank() ? null : parse(response.body());
+            return new Answer(response.statusCode(), body);
+        } catch (IOException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted");
+        }
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return EventJson.mapper().readTree(text);
+        } catch (IOException e) {
+            return EventJson.mapper().getNodeFactory().objectNode().put("error", text);
+        }
+    }
+
+    private CliException unreachable(IOException e) {
+        String why = e instanceof ConnectException ? "connection refused" : String.valueOf(e.getMessage());
+        return new CliException("the " + name + " service is not reachable at " + baseUrl + " (" + why
+                + "): start the stack with './automlgen up', or point AUTOMLGEN_" + name.toUpperCase() + "_URL at it");
+    }
+
+    private URI uri(String path) {
+        return URI.create(baseUrl + path);
+    }
+}

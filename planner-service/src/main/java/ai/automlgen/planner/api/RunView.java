@@ -1,0 +1,32 @@
+package ai.automlgen.planner.api;
+
+import ai.automlgen.events.Grade;
+import ai.automlgen.planner.graph.NodeRecord;
+import ai.automlgen.planner.graph.NodeStatus;
+import ai.automlgen.planner.graph.RunRecord;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A run as the API shows it: status, best and final node, counts, and the final submission's test grade. */
+public record RunView(String runId, String taskDir, String task, String status, String policy, String coder,
+                      String metric, Boolean lowerIsBetter, String bestNodeId, Double bestScore, String finalNodeId,
+                      String reason, int nodes, int good, int buggy, int pending, Instant createdAt,
+                      Instant deadline, Instant finishedAt, Grade finalTestGrade) {
+
+    static RunView of(RunRecord run, List<NodeRecord> nodes) {
+        List<NodeRecord> expanded = nodes.stream().filter(n -> !"root".equals(n.operator())).toList();
+        Grade grade = run.finalNodeId() == null ? null : expanded.stream()
+                .filter(n -> n.nodeId().equals(run.finalNodeId())).findFirst().map(NodeRecord::testGrade).orElse(null);
+        return new RunView(run.runId(), run.taskDir(), run.task() == null ? null : run.task().name(),
+                run.status().name(), run.config().policy(), run.config().coder(),
+                run.task() == null ? null : run.task().metric(), run.task() == null ? null : run.task().lowerIsBetter(),
+                run.bestNodeId(), run.bestScore(), run.finalNodeId(), run.reason(), expanded.size(),
+                count(expanded, NodeStatus.GOOD), count(expanded, NodeStatus.BUGGY), count(expanded, NodeStatus.PENDING),
+                run.createdAt(), run.deadline(), run.finishedAt(), grade);
+    }
+
+    private static int count(List<NodeRecord> nodes, NodeStatus status) {
+        return (int) nodes.stream().filter(n -> n.status() == status).count();
+    }
+}

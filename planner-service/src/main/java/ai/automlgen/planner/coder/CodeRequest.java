@@ -1,0 +1,30 @@
+package ai.automlgen.planner.coder;
+
+import ai.automlgen.events.PreparedInputs;
+import ai.automlgen.events.TaskInfo;
+
+import java.util.List;
+
+/**
+ * Everything a coder gets for one operator application.
+ *
+ * @param operator   which operator to apply
+ * @param task       the task as the evaluator read it (metric, direction, columns, description)
+ * @param inputs     the prepared input roles (docs/pipeline-contract.md)
+ * @param parent     the node being improved/debugged/refit; null for a draft or aggregation
+ * @param siblings   existing drafts (a new draft should differ from them)
+ * @param references nodes from other branches: fusion borrows from them, aggregation combines them
+ * @param trajectory the root-to-parent path, oldest first (evolution reads it)
+ * @param knowledge  knowledge-base entity ids retrieved for this step, best first
+ * @param seed       seed for this node's choices and for the generated code
+ */
+public record CodeRequest(Operator operator, TaskInfo task, PreparedInputs inputs, NodeContext parent,
+                          List<NodeContext> siblings, List<NodeContext> references, List<NodeContext> trajectory,
+                          List<String> knowledge, long seed) {
+    public CodeRequest {
+        siblings = siblings == null ? List.of() : List.copyOf(siblings);
+        references = references == null ? List.of() : List.copyOf(references);
+        trajectory = trajectory == null ? List.of() : List.copyOf(trajectory);
+        knowledge = knowledge == null ? List.of() : List.copyOf(knowledge);
+    }
+}

@@ -1,0 +1,52 @@
+package ai.automlgen.planner.graph;
+
+/** Redis key layout: everything of one run lives under {@code automlgen:run:{id}:…} (DESIGN §5). */
+final class Keys {
+    static final String PREFIX = "automlgen:";
+    /** Sorted set of run ids by creation time (ms). */
+    static final String RUNS = PREFIX + "runs";
+
+    private Keys() {
+    }
+
+    static String run(String runId) {
+        return PREFIX + "run:" + runId;
+    }
+
+    /** Every key of a run, for listing and deletion. */
+    static String runPattern(String runId) {
+        return run(runId) + ":*";
+    }
+
+    /** Sorted set of node ids by creation sequence. */
+    static String nodes(String runId) {
+        return run(runId) + ":nodes";
+    }
+
+    static String node(String runId, String nodeId) {
+        return run(runId) + ":node:" + nodeId;
+    }
+
+    static String code(String runId, String nodeId) {
+        return run(runId) + ":code:" + nodeId;
+    }
+
+    static String spec(String runId, String nodeId) {
+        return run(runId) + ":spec:" + nodeId;
+    }
+
+    /** List of "from|to|TYPE" edges in insertion order. */
+    static String edges(String runId) {
+        return run(runId) + ":edges";
+    }
+
+    /** Hash evaluatorId → EvaluationCompleted JSON for one node. */
+    static String evaluations(String runId, String nodeId) {
+        return run(runId) + ":evals:" + nodeId;
+    }
+
+    /** Counter for node sequence numbers. */
+    static String sequence(String runId) {
+        return run(runId) + ":seq";
+    }
+}

@@ -1,0 +1,27 @@
+package ai.automlgen.planner.run;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.time.Duration;
+
+/** Run defaults and per-node limits (application.properties, section "Runs"). */
+@ConfigMapping(prefix = "automlgen.run")
+public interface RunSettings {
+    Duration defaultBudget();
+
+    int defaultMaxNodes();
+
+    String defaultPolicy();
+
+    String defaultCoder();
+
+    int defaultParallelism();
+
+    Duration nodeTimeout();
+
+    int nodeCpus();
+
+    long nodeMemoryMb();
+
+    Duration grace();
+}

@@ -1,0 +1,143 @@
+package ai.automlgen.planner.run;
+
+import ai.automlgen.events.ArtifactRef;
+import ai.automlgen.events.EvaluationCompleted;
+import ai.automlgen.events.EventJson;
+import ai.automlgen.events.ExecutionFinished;
+import ai.automlgen.events.ExecutionRequested;
+import ai.automlgen.events.Outcome;
+import ai.automlgen.events.PreparedInputs;
+import ai.automlgen.events.RunEvent;
+import ai.automlgen.events.RunFinished;
+import ai.automlgen.events.TaskInfo;
+import ai.automlgen.events.TaskPrepared;
+import ai.automlgen.events.TaskSubmitted;
+import ai.automlgen.events.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One run through the planner on the real Kafka broker and Redis (started by infra/stack.sh):
+ * the test plays the evaluator and the executor.
+ */
+@QuarkusTest
+class RunFlowTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void runDraftsOneNodeRefitsTheBestAndFinishesWithItsSubmission() throws Exception {
+        Path taskDir = Files.createTempDirectory("task");
+        Path runDir = Files.createTempDirectory("run");
+        Path submission = Files.writeString(runDir.resolve("submission.csv"), "id,y\na,0.9\n");
+        try (KafkaProbe tasks = new KafkaProbe(Topics.TASKS);
+             KafkaProbe executions = new KafkaProbe(Topics.EXECUTIONS);
+             KafkaProbe search = new KafkaProbe(Topics.SEARCH_EVENTS)) {
+            String runId = given().contentType(ContentType.JSON)
+                    .body(Map.of("taskDir", taskDir.toString(), "coder", "builtin", "budget", "PT5M", "seed", 3))
+                    .post("/runs").then().statusCode(201).extract().path("runId");
+
+            TaskSubmitted submitted = EventJson.read(tasks.await(forRun(runId), WAIT), TaskSubmitted.class);
+            assertEquals(taskDir.toRealPath().toString(), submitted.taskDir());
+            assertEquals(3L, submitted.config().seed());
+
+            TaskInfo task = new TaskInfo("t", "tabular", "binary", "roc_auc", false, "id", List.of("y"), List.of("y"),
+                    Map.of(), "", null);
+            PreparedInputs inputs = new PreparedInputs(runDir.resolve("input").toString(),
+                    Map.of("train", "train.csv", "valid", "valid.csv", "test", "test.csv"), 10, 5, 5);
+            tasks.send(Topics.TASK_PREPARATIONS, runId, EventJson.write(TaskPrepared.of(runId, task, inputs)));
+
+            ExecutionRequested draft = EventJson.read(executions.await(forRun(runId), WAIT), ExecutionRequested.class);
+            assertFalse(draft.refit());
+            assertEquals(inputs.inputDir(), draft.inputDir());
+            assertTrue(draft.code().source().contains("HistGradientBoostingClassifier"));
+            given().get("/runs/" + runId).then().body("status", equalTo("SEARCHING")).body("pending", equalTo(1));
+
+            tasks.send(Topics.EXECUTION_RESULTS, runId, EventJson.write(finished(runId, draft.nodeId(), submission)));
+            EvaluationCompleted scored = evaluation(runId, draft.nodeId(), 0.9);
+            tasks.send(Topics.EVALUATIONS, runId, EventJson.write(scored));
+
+            ExecutionRequested refit = EventJson.read(executions.await(forRun(runId), WAIT), ExecutionRequested.class);
+            assertTrue(refit.refit());
+            assertEquals(runDir.resolve("full").toString(), refit.inputDir());
+            assertEquals(draft.code().sha256(), refit.code().sha256());
+
+            tasks.send(Topics.EXECUTION_RESULTS, runId, EventJson.write(finished(runId, refit.nodeId(), submission)));
+            tasks.send(Topics.EVALUATIONS, runId, EventJson.write(evaluation(runId, refit.nodeId(), null)));
+            RunFinished done = (RunFinished) EventJson.read(search.await(
+                    json -> json.contains("RunFinished") && json.contains(runId), WAIT), RunEvent.class);
+            assertEquals("COMPLETED", done.status());
+            assertEquals(draft.nodeId(), done.bestNodeId());
+            assertEquals(0.9, done.bestScore());
+
+            // a redelivered evaluation changes nothing
+            tasks.send(Topics.EVALUATIONS, runId, EventJson.write(scored));
+            given().get("/runs/" + runId).then()
+                    .body("status", equalTo("COMPLETED"))
+                    .body("finalNodeId", equalTo(refit.nodeId()))
+                    .body("nodes", equalTo(2));
+            // execution results arrive on their own topic, possibly after the evaluation
+            awaitStatus("/runs/" + runId + "/nodes/" + refit.nodeId() + "/submission", 200);
+            given().get("/runs/" + runId + "/nodes/" + refit.nodeId() + "/submission").then()
+                    .statusCode(200).body(containsString("a,0.9"));
+            given().get("/runs/" + runId + "/graph").then()
+                    .body("nodes.size()", equalTo(3))
+                    .body("edges.find { it.to == '" + refit.nodeId() + "' }.type", equalTo("PARENT"));
+            given().delete("/runs/" + runId).then().statusCode(200);
+            given().get("/runs/" + runId).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void missingTaskFolderIsRefusedWithItsPath() {
+        given().contentType(ContentType.JSON).body(Map.of("taskDir", "/no/such/task"))
+                .post("/runs").then().statusCode(400)
+                .body("error", containsString("/no/such/task does not exist"));
+    }
+
+    @Test
+    void unknownCoderIsRefusedWithTheAvailableOnes() throws Exception {
+        Path taskDir = Files.createTempDirectory("task");
+        given().contentType(ContentType.JSON).body(Map.of("taskDir", taskDir.toString(), "coder", "oracle"))
+                .post("/runs").then().statusCode(400)
+                .body("error", containsString("unknown coder 'oracle'"))
+                .body("error", containsString("builtin"));
+    }
+
+    private static void awaitStatus(String path, int status) throws InterruptedException {
+        Instant end = Instant.now().plus(WAIT);
+        while (given().get(path).statusCode() != status && Instant.now().isBefore(end)) {
+            Thread.sleep(200);
+        }
+    }
+
+    private static java.util.function.Predicate<String> forRun(String runId) {
+        return json -> json.contains("\"runId\":\"" + runId + "\"");
+    }
+
+    private static ExecutionFinished finished(String runId, String nodeId, Path submission) {
+        return new ExecutionFinished(RunEvent.SCHEMA_VERSION, UUID.randomUUID(), runId, nodeId, Instant.now(),
+                Outcome.OK, 0, 100, "done", "", 4, List.of(new ArtifactRef(ArtifactRef.SUBMISSION,
+                submission.toUri().toString(), 12, "x")), "exec-test", null, false);
+    }
+
+    private static EvaluationCompleted evaluation(String runId, String nodeId, Double score) {
+        return new EvaluationCompleted(RunEvent.SCHEMA_VERSION, UUID.randomUUID(), runId, nodeId, Instant.now(),
+                "holdout", "roc_auc", score, false, true, List.of(), null);
+    }
+}
