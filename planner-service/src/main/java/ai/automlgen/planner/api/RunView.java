@@ -2,7 +2,7 @@ package ai.automlgen.planner.api;
 
 import ai.automlgen.events.Grade;
 import ai.automlgen.planner.graph.NodeRecord;
-import ai.automlgen.planner.graph.NodeStatus;
+import ai.automlgen.planner.search.NodeStatus;
 import ai.automlgen.planner.graph.RunRecord;
 
 import java.time.Instant;
@@ -22,7 +22,7 @@ public record RunView(String runId, String taskDir, String task, String status, 
                 run.status().name(), run.config().policy(), run.config().coder(),
                 run.task() == null ? null : run.task().metric(), run.task() == null ? null : run.task().lowerIsBetter(),
                 run.bestNodeId(), run.bestScore(), run.finalNodeId(), run.reason(), expanded.size(),
-                count(expanded, NodeStatus.GOOD), count(expanded, NodeStatus.BUGGY), count(expanded, NodeStatus.PENDING),
+                count(expanded, NodeStatus.GOOD), count(expanded, NodeStatus.BUGGY), (int) expanded.stream().filter(n -> n.status().inFlight()).count(),
                 run.createdAt(), run.deadline(), run.finishedAt(), grade);
     }
 

@@ -1,6 +1,8 @@
 package ai.automlgen.planner.graph;
 
 import ai.automlgen.events.Grade;
+import ai.automlgen.planner.search.NodeStatus;
+import ai.automlgen.planner.search.SearchNode;
 
 import java.time.Instant;
 
@@ -13,6 +15,13 @@ public record NodeRecord(String runId, String nodeId, long seq, String parentId,
                          int depth, NodeStatus status, Double score, int visits, double value, String plan,
                          String outcome, String reason, String outputTail, String submissionUri,
                          Grade testGrade, Instant createdAt, Instant finishedAt) {
+
+    /** The projection of a node the search engine just claimed. */
+    public static NodeRecord pending(String runId, SearchNode node, String plan) {
+        return new NodeRecord(runId, node.id(), Long.parseLong(node.id().substring(1)), node.parentId(),
+                node.operator().wireName(), node.branch(), node.depth(), NodeStatus.PENDING, null, 0, 0, plan, null,
+                null, null, null, null, Instant.ofEpochMilli(node.createdAtMillis()), null);
+    }
 
     public boolean refit() {
         return "refit".equals(operator);

@@ -6,6 +6,7 @@ import ai.automlgen.events.Grade;
 import ai.automlgen.events.PreparedInputs;
 import ai.automlgen.events.RunConfig;
 import ai.automlgen.events.TaskInfo;
+import ai.automlgen.planner.search.NodeStatus;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
@@ -92,6 +93,11 @@ public class RedisGraphStore {
             cmd().set(Keys.spec(node.runId(), node.nodeId()), spec);
         }
         cmd().zadd(Keys.nodes(node.runId()), node.seq(), node.nodeId());
+    }
+
+    /** The MCGS statistics of one node, as backpropagation left them. */
+    public void saveStatistics(String runId, String nodeId, int visits, double value) {
+        cmd().hset(Keys.node(runId, nodeId), Map.of("visits", Integer.toString(visits), "value", Double.toString(value)));
     }
 
     public void saveNode(NodeRecord node) {

@@ -25,7 +25,10 @@ import ai.automlgen.planner.coder.CoderRegistry;
 import ai.automlgen.planner.coder.NodeContext;
 import ai.automlgen.planner.coder.Operator;
 import ai.automlgen.planner.graph.NodeRecord;
-import ai.automlgen.planner.graph.NodeStatus;
+import ai.automlgen.planner.search.Decision;
+import ai.automlgen.planner.search.NodeStatus;
+import ai.automlgen.planner.search.SearchEngine;
+import ai.automlgen.planner.search.SearchNode;
 import ai.automlgen.planner.graph.RedisGraphStore;
 import ai.automlgen.planner.graph.RunRecord;
 import ai.automlgen.planner.graph.RunStatus;
@@ -46,8 +49,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A run's life (DESIGN §3): submit → prepared → expand nodes (coder → Redis → executions) →
  * evaluations (record, reward, backpropagate, best) → more expansions until the budget is spent →
- * refit the best node on all labelled data → finished. Decisions of where to expand come from
- * {@link ExpansionPlanner}; this class does the bookkeeping and the I/O around them.
+ * refit the best node on all labelled data → finished. Decisions of where to expand, rewards and
+ * backpropagation come from the run's {@link SearchEngine}; this class does the I/O around them.
  */
 @ApplicationScoped
 public class RunService {
@@ -58,16 +61,16 @@ public class RunService {
     private final PlannerEvents events;
     private final CoderRegistry coders;
     private final RunSettings settings;
-    private final ExpansionPlanner planner;
+    private final SearchSessions sessions;
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public RunService(RedisGraphStore store, PlannerEvents events, CoderRegistry coders, RunSettings settings,
-                      ExpansionPlanner planner) {
+                      SearchSessions sessions) {
         this.store = store;
         this.events = events;
         this.coders = coders;
         this.settings = settings;
-        this.planner = planner;
+        this.sessions = sessions;
     }
 
     // ------------------------------------------------------------------ submit
@@ -83,8 +86,10 @@ public class RunService {
             throw new InvalidRunException("unknown coder '" + coderName + "'; available: " + coders.names());
         }
         String policy = orDefault(request.policy(), settings.defaultPolicy());
-        if (!planner.knows(policy)) {
-            throw new InvalidRunException("unknown policy '" + policy + "'; available: " + planner.policies());
+        try {
+            SearchSessions.check(policy, request.params() == null ? java.util.Map.of() : request.params());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRunException(e.getMessage());
         }
         Duration wallClock = request.budget() == null ? settings.defaultBudget() : request.budget();
         int maxNodes = request.maxNodes() == null ? settings.defaultMaxNodes() : request.maxNodes();
@@ -118,6 +123,7 @@ public class RunService {
             store.addNode(new NodeRecord(run.runId(), ROOT, 0, null, "root", null, 0, NodeStatus.GOOD, null, 0, 0,
                     "task: " + prepared.task().name(), null, null, null, null, null, now, now), "", null);
             events.search(NodeCreated.of(run.runId(), ROOT, null, "root", null, 0, "task: " + prepared.task().name()));
+            sessions.open(searching);
             LOG.infof("run %s prepared: %d train / %d valid / %d test rows", run.runId(),
                     prepared.inputs().trainRows(), prepared.inputs().validRows(), prepared.inputs().testRows());
             expand(searching);
@@ -151,7 +157,7 @@ public class RunService {
             }
             store.putEvaluation(run.runId(), evaluation.nodeId(), evaluation.evaluatorId(), EventJson.write(evaluation));
             NodeRecord node = found.get();
-            if (!evaluation.evaluatorId().equals(run.config().rewardEvaluator()) || node.status().finished()) {
+            if (!evaluation.evaluatorId().equals(run.config().rewardEvaluator()) || !node.status().inFlight()) {
                 return; // another evaluator's opinion, or a redelivery
             }
             if (node.refit()) {
@@ -163,24 +169,49 @@ public class RunService {
     }
 
     private void onNodeEvaluated(RunRecord run, NodeRecord node, EvaluationCompleted evaluation) {
-        boolean good = evaluation.valid() && evaluation.score() != null && Double.isFinite(evaluation.score());
-        boolean newBest = good && Rewards.improves(evaluation.score(), run.bestScore(), run.task().lowerIsBetter());
-        double reward = Rewards.reward(good, Operator.fromWire(node.operator()), newBest);
-        NodeRecord scored = node.scored(good ? NodeStatus.GOOD : NodeStatus.BUGGY, good ? evaluation.score() : null,
-                good ? null : evaluation.reason(), evaluation.testGrade());
-        store.saveNode(scored);
-        backpropagate(run.runId(), scored, reward);
-        events.search(NodeScored.of(run.runId(), node.nodeId(), scored.status().name(), scored.score(), reward,
-                scored.reason()));
-        RunRecord updated = run;
-        if (newBest) {
-            events.search(BestImproved.of(run.runId(), node.nodeId(), evaluation.score(), run.bestNodeId(), run.bestScore()));
-            updated = run.withBest(node.nodeId(), evaluation.score());
-            store.saveRun(updated);
+        Optional<SearchSessions.Session> session = sessions.get(run.runId());
+        if (session.isEmpty()) {
+            return; // the run ended, or another planner drives it
         }
-        LOG.infof("run %s node %s (%s) %s: %s", run.runId(), node.nodeId(), node.operator(),
-                good ? "scored" : "is buggy", good ? evaluation.score() : evaluation.reason());
+        boolean good = evaluation.valid() && evaluation.score() != null && Double.isFinite(evaluation.score());
+        RunRecord updated = recordScore(run, session.get(), node, good ? evaluation.score() : null,
+                good ? null : evaluation.reason(), evaluation.testGrade());
         expand(updated);
+    }
+
+    /** Records a node's score (null: buggy) with the engine and mirrors the outcome into the run's projection. */
+    private RunRecord recordScore(RunRecord run, SearchSessions.Session session, NodeRecord node, Double score,
+                                  String reason, ai.automlgen.events.Grade grade) {
+        Optional<SearchEngine.Scored> recorded = session.engine().record(node.nodeId(), score);
+        if (recorded.isEmpty()) {
+            return run; // redelivered
+        }
+        SearchEngine.Scored scored = recorded.get();
+        store.saveNode(node.scored(scored.node().status(), score, reason, grade));
+        syncStatistics(run.runId(), session, scored.node());
+        events.search(NodeScored.of(run.runId(), node.nodeId(), scored.node().status().name(), score,
+                scored.reward(), reason));
+        LOG.infof("run %s node %s (%s) %s: %s", run.runId(), node.nodeId(), node.operator(),
+                score != null ? "scored" : "is buggy", score != null ? score : reason);
+        if (!scored.newGlobalBest()) {
+            return run;
+        }
+        events.search(BestImproved.of(run.runId(), node.nodeId(), score, run.bestNodeId(), run.bestScore()));
+        RunRecord updated = run.withBest(node.nodeId(), score);
+        store.saveRun(updated);
+        return updated;
+    }
+
+    /** Copies visits and value of the node and its PARENT ancestors (what backpropagation changed) into Redis. */
+    private void syncStatistics(String runId, SearchSessions.Session session, SearchNode from) {
+        for (String id = from.id(); id != null; ) {
+            Optional<SearchNode> node = session.graph().node(id);
+            if (node.isEmpty()) {
+                break;
+            }
+            store.saveStatistics(runId, id, node.get().visits(), node.get().value());
+            id = node.get().parentId();
+        }
     }
 
     private void onRefitEvaluated(RunRecord run, NodeRecord refit, EvaluationCompleted evaluation) {
@@ -197,79 +228,74 @@ public class RunService {
 
     // ------------------------------------------------------------------ expansion
 
-    /** Fills the run's free expansion slots; starts the refit once the search is over. */
+    /** Fills the run's free expansion slots from its search policy; starts the refit once the search is over. */
     private void expand(RunRecord run) {
         if (run.status() != RunStatus.SEARCHING) {
             return;
         }
-        List<NodeRecord> nodes = store.nodes(run.runId());
-        long inFlight = nodes.stream().filter(n -> n.status() == NodeStatus.PENDING).count();
-        long expanded = nodes.stream().filter(n -> !ROOT.equals(n.nodeId())).count();
-        boolean budgetSpent = Instant.now().isAfter(run.deadline()) || expanded >= run.budget().maxNodes();
-        while (!budgetSpent && inFlight < run.config().parallelism()) {
-            Optional<ExpansionPlanner.Decision> decision = planner.next(run, nodes);
-            if (decision.isEmpty()) {
-                break;
-            }
-            NodeRecord node = createNode(run, decision.get(), nodes);
-            if (node == null) {
-                break;
-            }
-            nodes = store.nodes(run.runId());
-            inFlight++;
-            expanded++;
-            budgetSpent = expanded >= run.budget().maxNodes();
+        Optional<SearchSessions.Session> found = sessions.get(run.runId());
+        if (found.isEmpty()) {
+            finish(run, RunStatus.FAILED, run.bestNodeId(), "the planner that drove this run restarted; "
+                    + "its search state is gone (submit the task again)");
+            return;
         }
-        if (inFlight == 0) {
-            startRefit(run);
+        SearchSessions.Session session = found.get();
+        boolean exhausted = false;
+        while (!budgetSpent(run, session) && session.graph().inFlightCount() < run.config().parallelism()) {
+            Optional<SearchEngine.Expansion> expansion = session.engine().expand(session.clock());
+            if (expansion.isEmpty()) {
+                exhausted = true;
+                break;
+            }
+            createNode(run, session, expansion.get());
+        }
+        if (session.graph().inFlightCount() == 0 && (exhausted || budgetSpent(run, session))) {
+            startRefit(store.run(run.runId()).orElse(run));
         }
     }
 
-    private NodeRecord createNode(RunRecord run, ExpansionPlanner.Decision decision, List<NodeRecord> nodes) {
-        Coder coder = coders.find(run.config().coder()).orElseThrow();
-        NodeRecord parent = nodes.stream().filter(n -> n.nodeId().equals(decision.parentId())).findFirst().orElseThrow();
-        long seq = store.nextSequence(run.runId());
-        String nodeId = "n" + seq;
+    private static boolean budgetSpent(RunRecord run, SearchSessions.Session session) {
+        return Instant.now().isAfter(run.deadline()) || session.graph().nodeCount() >= run.budget().maxNodes();
+    }
+
+    private void createNode(RunRecord run, SearchSessions.Session session, SearchEngine.Expansion expansion) {
+        SearchNode node = expansion.node();
+        Decision decision = expansion.decision();
+        String runId = run.runId();
+        NodeRecord parent = store.node(runId, node.parentId()).orElseThrow();
         CodeResult code;
         try {
-            code = coder.write(new CodeRequest(decision.operator(), run.task(), run.inputs(),
-                    ROOT.equals(parent.nodeId()) ? null : context(run.runId(), parent),
-                    nodes.stream().filter(n -> "draft".equals(n.operator())).map(n -> context(run.runId(), n)).toList(),
-                    decision.referenceIds().stream().flatMap(id -> store.node(run.runId(), id).stream())
-                            .map(n -> context(run.runId(), n)).toList(),
-                    List.of(), List.of(), run.config().seed() * 1_000_003L + seq));
+            code = coders.find(run.config().coder()).orElseThrow().write(new CodeRequest(decision.operator(),
+                    run.task(), run.inputs(), parent.nodeId().equals(ROOT) ? null : context(runId, parent),
+                    store.nodes(runId).stream().filter(n -> "draft".equals(n.operator())).map(n -> context(runId, n)).toList(),
+                    contexts(runId, decision.referenceIds()), contexts(runId, decision.trajectoryIds()),
+                    List.of(), run.config().seed() * 1_000_003L + node.depth() * 7919L + store.nodes(runId).size()));
         } catch (RuntimeException e) {
-            // a coder failure is recorded as a buggy node, so the search sees it and moves on
-            LOG.warnf(e, "run %s: coder %s failed for %s", run.runId(), coder.name(), decision.operator());
-            recordCoderFailure(run, decision, parent, nodeId, seq, e);
-            return null;
+            // recorded as a buggy node, so the search sees the failure and moves on
+            LOG.warnf(e, "run %s: coder %s failed for %s of %s", runId, run.config().coder(),
+                    decision.operator().wireName(), node.parentId());
+            code = new CodeResult("", "coder failed: " + e.getMessage(), null);
         }
-        String branch = decision.operator() == Operator.DRAFT ? nodeId : parent.branch();
-        NodeRecord node = new NodeRecord(run.runId(), nodeId, seq, parent.nodeId(), decision.operator().wireName(),
-                branch, parent.depth() + 1, NodeStatus.PENDING, null, 0, 0, code.plan(), null, null, null, null,
-                null, Instant.now(), null);
-        store.addNode(node, code.code(), code.spec());
-        store.addEdge(run.runId(), parent.nodeId(), nodeId, "PARENT");
-        events.search(NodeCreated.of(run.runId(), nodeId, parent.nodeId(), node.operator(), branch, node.depth(), code.plan()));
-        events.search(EdgeAdded.of(run.runId(), parent.nodeId(), nodeId, "PARENT"));
-        for (String ref : decision.referenceIds()) {
-            store.addEdge(run.runId(), ref, nodeId, "REFERENCE");
-            events.search(EdgeAdded.of(run.runId(), ref, nodeId, "REFERENCE"));
+        NodeRecord record = NodeRecord.pending(runId, node, code.plan());
+        store.addNode(record, code.code(), code.spec());
+        store.addEdge(runId, node.parentId(), node.id(), "PARENT");
+        events.search(NodeCreated.of(runId, node.id(), node.parentId(), record.operator(), node.branch(),
+                node.depth(), code.plan()));
+        events.search(EdgeAdded.of(runId, node.parentId(), node.id(), "PARENT"));
+        for (var edge : decision.extraEdges(node.id())) {
+            store.addEdge(runId, edge.from(), edge.to(), edge.type().name());
+            events.search(EdgeAdded.of(runId, edge.from(), edge.to(), edge.type().name()));
         }
-        requestExecution(run, node, code.code(), run.inputs().inputDir(), false);
-        return node;
+        if (code.code().isEmpty()) {
+            recordScore(run, session, store.node(runId, node.id()).orElseThrow(), null, code.plan(), null);
+            return;
+        }
+        session.graph().markRunning(node.id());
+        requestExecution(run, record, code.code(), run.inputs().inputDir(), false);
     }
 
-    private void recordCoderFailure(RunRecord run, ExpansionPlanner.Decision decision, NodeRecord parent,
-                                    String nodeId, long seq, RuntimeException error) {
-        String branch = decision.operator() == Operator.DRAFT ? nodeId : parent.branch();
-        NodeRecord node = new NodeRecord(run.runId(), nodeId, seq, parent.nodeId(), decision.operator().wireName(),
-                branch, parent.depth() + 1, NodeStatus.BUGGY, null, 0, 0, "coder failed", null,
-                "coder failed: " + error.getMessage(), null, null, null, Instant.now(), Instant.now());
-        store.addNode(node, "", null);
-        store.addEdge(run.runId(), parent.nodeId(), nodeId, "PARENT");
-        events.search(NodeCreated.of(run.runId(), nodeId, parent.nodeId(), node.operator(), branch, node.depth(), node.plan()));
-        events.search(NodeScored.of(run.runId(), nodeId, NodeStatus.BUGGY.name(), null, Rewards.BUGGY, node.reason()));
+    private List<NodeContext> contexts(String runId, List<String> nodeIds) {
+        return nodeIds.stream().flatMap(id -> store.node(runId, id).stream()).map(n -> context(runId, n)).toList();
     }
 
     private void startRefit(RunRecord run) {
@@ -301,19 +327,6 @@ public class RunService {
                 new Resources(settings.nodeCpus(), settings.nodeMemoryMb(), 0), timeout, refit));
     }
 
-    private void backpropagate(String runId, NodeRecord from, double reward) {
-        String id = from.nodeId();
-        while (id != null) {
-            Optional<NodeRecord> found = store.node(runId, id);
-            if (found.isEmpty()) {
-                break;
-            }
-            NodeRecord n = found.get();
-            store.saveNode(n.visited(reward));
-            id = n.parentId();
-        }
-    }
-
     // ------------------------------------------------------------------ end of a run
 
     public Optional<RunRecord> cancel(String runId) {
@@ -329,6 +342,7 @@ public class RunService {
 
     private void finish(RunRecord run, RunStatus status, String finalNodeId, String reason) {
         cancelPending(run, "run ended before the node reported");
+        sessions.close(run.runId());
         store.saveRun(run.finished(status, finalNodeId, reason));
         events.search(RunFinished.of(run.runId(), status.name(), run.bestNodeId(), run.bestScore(),
                 store.nodes(run.runId()).size() - 1, reason));
@@ -365,9 +379,11 @@ public class RunService {
     }
 
     private void cancelPending(RunRecord run, String reason) {
+        Optional<SearchSessions.Session> session = sessions.get(run.runId());
         for (NodeRecord n : store.nodes(run.runId())) {
-            if (n.status() == NodeStatus.PENDING) {
+            if (n.status().inFlight()) {
                 store.saveNode(n.scored(NodeStatus.CANCELLED, null, reason, null));
+                session.ifPresent(s -> s.graph().cancel(n.nodeId()));
             }
         }
     }

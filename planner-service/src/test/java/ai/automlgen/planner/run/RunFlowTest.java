@@ -49,7 +49,7 @@ class RunFlowTest {
              KafkaProbe executions = new KafkaProbe(Topics.EXECUTIONS);
              KafkaProbe search = new KafkaProbe(Topics.SEARCH_EVENTS)) {
             String runId = given().contentType(ContentType.JSON)
-                    .body(Map.of("taskDir", taskDir.toString(), "coder", "builtin", "budget", "PT5M", "seed", 3))
+                    .body(Map.of("taskDir", taskDir.toString(), "coder", "builtin", "budget", "PT5M", "seed", 3, "maxNodes", 1))
                     .post("/runs").then().statusCode(201).extract().path("runId");
 
             TaskSubmitted submitted = EventJson.read(tasks.await(forRun(runId), WAIT), TaskSubmitted.class);
