@@ -32,6 +32,7 @@ import ai.automlgen.planner.search.SearchNode;
 import ai.automlgen.planner.graph.RedisGraphStore;
 import ai.automlgen.planner.graph.RunRecord;
 import ai.automlgen.planner.graph.RunStatus;
+import ai.automlgen.planner.knowledge.KnowledgeClient;
 import ai.automlgen.planner.messaging.PlannerEvents;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,15 +63,17 @@ public class RunService {
     private final CoderRegistry coders;
     private final RunSettings settings;
     private final SearchSessions sessions;
+    private final KnowledgeClient knowledge;
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public RunService(RedisGraphStore store, PlannerEvents events, CoderRegistry coders, RunSettings settings,
-                      SearchSessions sessions) {
+                      SearchSessions sessions, KnowledgeClient knowledge) {
         this.store = store;
         this.events = events;
         this.coders = coders;
         this.settings = settings;
         this.sessions = sessions;
+        this.knowledge = knowledge;
     }
 
     // ------------------------------------------------------------------ submit
@@ -269,7 +272,8 @@ public class RunService {
                     run.task(), run.inputs(), parent.nodeId().equals(ROOT) ? null : context(runId, parent),
                     store.nodes(runId).stream().filter(n -> "draft".equals(n.operator())).map(n -> context(runId, n)).toList(),
                     contexts(runId, decision.referenceIds()), contexts(runId, decision.trajectoryIds()),
-                    List.of(), run.config().seed() * 1_000_003L + node.depth() * 7919L + store.nodes(runId).size()));
+                    knowledge.relevant(decision.operator(), run.task(), parent.outputTail(), 8),
+                    run.config().seed() * 1_000_003L + Long.parseLong(node.id().substring(1))));
         } catch (RuntimeException e) {
             // recorded as a buggy node, so the search sees the failure and moves on
             LOG.warnf(e, "run %s: coder %s failed for %s of %s", runId, run.config().coder(),

@@ -1,0 +1,99 @@
+package ai.automlgen.planner.knowledge;
+
+import ai.automlgen.events.EventJson;
+import ai.automlgen.events.TaskInfo;
+import ai.automlgen.planner.coder.Operator;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The planner's port to the knowledge service (REST): entity ids relevant to one operator step,
+ * best first. Retrieval guides the coders but never blocks a run: when the service is down or
+ * slow the step goes on without knowledge and the log says which address failed and why.
+ */
+@ApplicationScoped
+public class KnowledgeClient {
+    private static final Logger LOG = Logger.getLogger(KnowledgeClient.class);
+
+    private final HttpClient http;
+    private final String baseUrl;
+    private final Duration timeout;
+
+    public KnowledgeClient(@ConfigProperty(name = "automlgen.knowledge.url") String baseUrl,
+                           @ConfigProperty(name = "automlgen.knowledge.timeout") Duration timeout) {
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /** Entities for an operator step: model-level ones for drafts, pitfalls for a traceback, data and strategy ones otherwise. */
+    public List<String> relevant(Operator operator, TaskInfo task, String traceback, int limit) {
+        try {
+            if (operator == Operator.DEBUG && traceback != null && !traceback.isBlank()) {
+                return ids(post("/pitfalls/match", Map.of("traceback", traceback, "limit", limit)));
+            }
+            Map<String, Object> query = new LinkedHashMap<>();
+            query.put("text", task.name() + " " + task.modality() + " " + task.taskType() + " " + task.metric() + " "
+                    + abbreviate(task.description(), 1500));
+            query.put("modality", task.modality());
+            query.put("taskType", task.taskType());
+            query.put("level", operator == Operator.DRAFT || operator == Operator.AGGREGATION ? "model" : null);
+            query.put("limit", limit);
+            return ids(post("/search", query));
+        } catch (KnowledgeUnavailableException e) {
+            LOG.warn(e.getMessage());
+            return List.of();
+        }
+    }
+
+    private JsonNode post(String path, Object body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(EventJson.write(body))).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new KnowledgeUnavailableException("the knowledge service at " + baseUrl + " answered HTTP "
+                        + response.statusCode() + " to " + path + "; going on without knowledge");
+            }
+            return EventJson.mapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new KnowledgeUnavailableException("the knowledge service is not reachable at " + baseUrl + " ("
+                    + e.getClass().getSimpleName() + "); going on without knowledge — start it with './automlgen up' "
+                    + "or set AUTOMLGEN_KNOWLEDGE_URL");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KnowledgeUnavailableException("interrupted while asking the knowledge service");
+        }
+    }
+
+    private static List<String> ids(JsonNode answer) {
+        List<String> ids = new ArrayList<>();
+        answer.path("hits").forEach(hit -> ids.add(hit.path("id").asText()));
+        return ids;
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text == null ? "" : text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** The knowledge service could not answer; the message names the address and what to do. */
+    static final class KnowledgeUnavailableException extends RuntimeException {
+        KnowledgeUnavailableException(String message) {
+            super(message);
+        }
+    }
+}
