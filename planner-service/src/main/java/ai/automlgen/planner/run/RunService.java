@@ -20,7 +20,6 @@ import ai.automlgen.events.TaskRejected;
 import ai.automlgen.events.TaskSubmitted;
 import ai.automlgen.planner.coder.CodeRequest;
 import ai.automlgen.planner.coder.CodeResult;
-import ai.automlgen.planner.coder.Coder;
 import ai.automlgen.planner.coder.CoderRegistry;
 import ai.automlgen.planner.coder.NodeContext;
 import ai.automlgen.planner.coder.Operator;
@@ -308,20 +307,34 @@ public class RunService {
             return;
         }
         NodeRecord best = store.node(run.runId(), run.bestNodeId()).orElseThrow();
-        String code = store.code(run.runId(), best.nodeId()).orElseThrow();
+        CodeResult code = refitCode(run, best);
         long seq = store.nextSequence(run.runId());
         String nodeId = "n" + seq;
         NodeRecord refit = new NodeRecord(run.runId(), nodeId, seq, best.nodeId(), Operator.REFIT.wireName(),
-                best.branch(), best.depth() + 1, NodeStatus.PENDING, null, 0, 0,
-                "refit " + best.nodeId() + " on all labelled data", null, null, null, null, null, Instant.now(), null);
-        store.addNode(refit, code, store.spec(run.runId(), best.nodeId()).orElse(null));
+                best.branch(), best.depth() + 1, NodeStatus.PENDING, null, 0, 0, code.plan(), null, null, null, null,
+                null, Instant.now(), null);
+        store.addNode(refit, code.code(), code.spec());
         store.addEdge(run.runId(), best.nodeId(), nodeId, "PARENT");
         RunRecord refitting = run.withStatus(RunStatus.REFITTING);
         store.saveRun(refitting);
         events.search(NodeCreated.of(run.runId(), nodeId, best.nodeId(), refit.operator(), best.branch(), refit.depth(), refit.plan()));
         events.search(EdgeAdded.of(run.runId(), best.nodeId(), nodeId, "PARENT"));
         String fullDir = Path.of(run.inputs().inputDir()).resolveSibling("full").toString();
-        requestExecution(refitting, refit, code, fullDir, true);
+        requestExecution(refitting, refit, code.code(), fullDir, true);
+    }
+
+    /** The coder's refit of the best node; where the coder has none, the best node's own code (it reads full/ alike). */
+    private CodeResult refitCode(RunRecord run, NodeRecord best) {
+        try {
+            return coders.find(run.config().coder()).orElseThrow().write(new CodeRequest(Operator.REFIT, run.task(),
+                    run.inputs(), context(run.runId(), best), List.of(), List.of(), List.of(), List.of(),
+                    run.config().seed()));
+        } catch (RuntimeException e) {
+            LOG.infof("run %s: the %s coder has no refit of %s (%s); refitting its own code", run.runId(),
+                    run.config().coder(), best.nodeId(), e.getMessage());
+            return new CodeResult(store.code(run.runId(), best.nodeId()).orElseThrow(),
+                    "refit " + best.nodeId() + " on all labelled data", store.spec(run.runId(), best.nodeId()).orElse(null));
+        }
     }
 
     private void requestExecution(RunRecord run, NodeRecord node, String code, String inputDir, boolean refit) {
