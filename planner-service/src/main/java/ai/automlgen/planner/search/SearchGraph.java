@@ -1,0 +1,47 @@
+package ai.automlgen.planner.search;
+
+import ai.automlgen.planner.coder.Operator;
+
+import java.util.Set;
+
+/**
+ * The port over a run's search graph: the reads of {@link GraphView} plus coarse writes, each of which must be
+ * atomic on its own (a Redis implementation runs each as one Lua script) so that several planner replicas can
+ * share one graph without double expansion or lost updates.
+ */
+public interface SearchGraph extends GraphView {
+
+    /**
+     * Adds {@code child} (PENDING) and its PARENT edge if and only if its parent exists, is scored, and has fewer
+     * than {@code childLimit} non-cancelled children made by an operator in {@code countedOperators}; check and
+     * insert happen as one atomic step.
+     *
+     * @return whether the child was added; false means another expansion got there first
+     */
+    boolean claimExpansion(SearchNode child, Set<Operator> countedOperators, int childLimit);
+
+    /** Adds a REFERENCE, TRAJECTORY or AGGREGATES edge; adding the same edge twice changes nothing. */
+    void addEdge(Edge edge);
+
+    /** PENDING → RUNNING (the code was handed to an executor); no effect in any other status. */
+    void markRunning(String nodeId);
+
+    /**
+     * Scores an in-flight node (GOOD with a score, or BUGGY with none) and, atomically with it, makes it the
+     * global best if it beats the current best.
+     *
+     * @return whether anything changed and whether the node became the global best; recording a node that is
+     *         already scored or cancelled changes nothing (redelivered evaluations are harmless)
+     */
+    Recorded recordResult(String nodeId, NodeStatus status, Double score, int improveMisses, long finishedAtMillis);
+
+    /** An in-flight node will never be scored (coder failure, run cancelled); it stops counting toward limits. */
+    void cancel(String nodeId);
+
+    /** Adds one visit and {@code reward} to the node and every PARENT ancestor up to the root, as one atomic step. */
+    void backpropagate(String nodeId, double reward);
+
+    /** What {@link #recordResult} did. */
+    record Recorded(boolean applied, boolean newGlobalBest) {
+    }
+}
