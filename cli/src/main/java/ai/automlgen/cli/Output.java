@@ -20,7 +20,11 @@ final class Output {
         System.err.println(line);
     }
 
+    /** A score as people read it; undefined scores (e.g. Pearson of a constant) arrive as the text "NaN". */
     static String score(com.fasterxml.jackson.databind.JsonNode value) {
-        return value == null || value.isNull() ? "-" : String.format(java.util.Locale.ROOT, "%.5f", value.asDouble());
+        if (value == null || value.isNull()) {
+            return "-";
+        }
+        return value.isNumber() ? String.format(java.util.Locale.ROOT, "%.5f", value.asDouble()) : value.asText();
     }
 }

@@ -1,0 +1,80 @@
+package ai.automlgen.evaluator.spi;
+
+import ai.automlgen.evaluator.RunRecord;
+import ai.automlgen.evaluator.TaskPreparations;
+import ai.automlgen.evaluator.TinyTask;
+import ai.automlgen.evaluator.Workspace;
+import ai.automlgen.events.ArtifactRef;
+import ai.automlgen.events.Budget;
+import ai.automlgen.events.ExecutionFinished;
+import ai.automlgen.events.Outcome;
+import ai.automlgen.events.RunConfig;
+import ai.automlgen.events.RunEvent;
+import ai.automlgen.events.TaskSubmitted;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The holdout evaluator on a prepared tiny run, without Kafka. */
+class HoldoutEvaluatorTest {
+    @TempDir
+    Path temp;
+    private Workspace workspace;
+    private RunRecord run;
+    private final HoldoutEvaluator evaluator = new HoldoutEvaluator(new TaskSpecs());
+
+    @BeforeEach
+    void prepareRun() throws IOException {
+        workspace = new Workspace(temp.resolve("home"), 0.2);
+        new TaskPreparations(workspace).prepare(TaskSubmitted.of("run", TinyTask.write(temp.resolve("tiny")).toString(),
+                new Budget(Duration.ofMinutes(1), 1), new RunConfig("mcgs", "knowledge", 1, 4, null, null, null)));
+        run = RunRecord.read(workspace.run("run").runRecord()).orElseThrow();
+    }
+
+    private ExecutionFinished execution(boolean refit, Path... artifacts) {
+        List<ArtifactRef> refs = Arrays.stream(artifacts)
+                .map(p -> new ArtifactRef(p.getFileName().toString(), p.toUri().toString(), 0, "")).toList();
+        return new ExecutionFinished(RunEvent.SCHEMA_VERSION, UUID.randomUUID(), "run", "n", Instant.now(), Outcome.OK, 0, 1,
+                "", "", 0, refs, "test", null, refit);
+    }
+
+    @Test
+    void refitNeedsOnlyAWellFormedSubmission() throws IOException {
+        Path submission = Files.copy(workspace.run("run").input().resolve("sample_submission.csv"), temp.resolve("submission.csv"));
+        Verdict verdict = evaluator.evaluate(run, execution(true, submission));
+        assertTrue(verdict.valid(), verdict.problems().toString());
+        assertNull(verdict.score());
+    }
+
+    @Test
+    void refitSubmissionMissingIdsIsInvalid() throws IOException {
+        Path submission = Files.writeString(temp.resolve("submission.csv"), "id,label\nt0,yes\nt1,no\n");
+        Verdict verdict = evaluator.evaluate(run, execution(true, submission));
+        assertFalse(verdict.valid());
+        assertEquals(List.of("submission.csv: 2 rows, expected 10 (one per id of the sample submission)",
+                "submission.csv: 8 ids missing, e.g. t2, t3, t4 (column id)"), verdict.problems());
+    }
+
+    @Test
+    void searchExecutionWithoutValidPredictionsSaysWhatToWrite() throws IOException {
+        Path submission = Files.copy(workspace.run("run").input().resolve("sample_submission.csv"), temp.resolve("submission.csv"));
+        Verdict verdict = evaluator.evaluate(run, execution(false, submission));
+        assertFalse(verdict.valid());
+        assertEquals(List.of("valid_predictions.csv: not produced; the code must write output/valid_predictions.csv, one row per row of input/valid"),
+                verdict.problems());
+    }
+}
