@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the system packages AutoMLGen runs on (Debian 12, as root): Redis, bubblewrap for the
-# process sandbox, and the Python ML stack generated pipelines use. Does nothing when all are there.
+# Installs the system packages AutoMLGen runs on (Debian 12, as root): Redis, bubblewrap and prlimit
+# for the process sandbox, debootstrap for the Docker runtime image (docker.io itself is installed by
+# infra/runtime-image/docker.sh), and the Python ML stack generated pipelines use. Does nothing when
+# all are there.
 set -euo pipefail
 
-PACKAGES=(redis-server bubblewrap curl
+PACKAGES=(redis-server bubblewrap curl util-linux debootstrap
   python3 python3-sklearn python3-pandas python3-numpy python3-scipy python3-xgboost
   python3-torch python3-torchvision python3-optuna python3-pil python3-skimage python3-yaml)
 

@@ -1,0 +1,122 @@
+package ai.automlgen.executor;
+
+import ai.automlgen.executor.artifacts.FileArtifactStore;
+import ai.automlgen.executor.artifacts.ResultStore;
+import ai.automlgen.executor.sandbox.DockerSandbox;
+import ai.automlgen.executor.sandbox.ProcessSandbox;
+import ai.automlgen.executor.sandbox.Sandbox;
+import ai.automlgen.executor.sandbox.SandboxLimits;
+import ai.automlgen.executor.sandbox.Sandboxes;
+import ai.automlgen.executor.slots.Capacity;
+import ai.automlgen.executor.slots.GpuDetector;
+import ai.automlgen.executor.slots.SlotGate;
+import ai.automlgen.executor.slots.SlotPool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds the executor from configuration (singletons: the types are final): slots, sandboxes (the choice logged), stores, scheduler. */
+@ApplicationScoped
+public class ExecutorBeans {
+    private static final Logger LOG = Logger.getLogger(ExecutorBeans.class);
+
+    private final String executorId;
+
+    ExecutorBeans(ExecutorConfig config, @ConfigProperty(name = "quarkus.http.port") int httpPort) {
+        this.executorId = config.executor().id().filter(id -> !id.isBlank())
+                .orElseGet(() -> hostName() + ":" + httpPort);
+    }
+
+    @Produces
+    @Singleton
+    SlotGate slots(ExecutorConfig config) {
+        ExecutorConfig.Slots slots = config.slots();
+        int cpus = slots.cpus() > 0 ? slots.cpus() : Runtime.getRuntime().availableProcessors();
+        long memoryMb = slots.memoryMb() > 0 ? slots.memoryMb() : physicalMemoryMb();
+        Capacity capacity = new Capacity(cpus, memoryMb, GpuDetector.gpuIds(slots.gpus()));
+        LOG.infof("executor %s — slots: %d CPUs, %d MB, GPUs %s", executorId, capacity.cpus(), capacity.memoryMb(), capacity.gpuIds());
+        return new SlotGate(new SlotPool(capacity));
+    }
+
+    @Produces
+    @Singleton
+    Sandboxes sandboxes(ExecutorConfig config) {
+        ExecutorConfig.Sandbox sandbox = config.sandbox();
+        String kind = sandbox.kind().strip().toLowerCase();
+        if (!List.of("auto", "docker", "process").contains(kind)) {
+            throw new IllegalArgumentException("automlgen.sandbox.kind (AUTOMLGEN_SANDBOX) is '" + sandbox.kind()
+                    + "'; use auto, docker or process");
+        }
+        ExecutorConfig.Sandbox.Limits l = sandbox.limits();
+        SandboxLimits limits = new SandboxLimits(l.maxProcesses(), l.maxFileSizeMb(), l.tmpSizeMb(), l.logHeadBytes(), l.logTailBytes());
+        Map<String, Sandbox> available = new LinkedHashMap<>();
+        ProcessSandbox process = new ProcessSandbox(sandbox.process().python(), sandbox.process().bubblewrap(),
+                sandbox.process().uidBase(), limits, config.home().resolve("executions"));
+        available.put(process.name(), process);
+        List<String> whyNoDocker = new ArrayList<>();
+        Optional<DockerSandbox> docker = kind.equals("process") ? Optional.empty()
+                : DockerSandbox.connect(sandbox.docker().host(), sandbox.docker().image(), sandbox.docker().python(),
+                sandbox.docker().user(), executorId, limits, whyNoDocker);
+        docker.ifPresent(d -> available.put(d.name(), d));
+        if (kind.equals("docker") && docker.isEmpty()) {
+            throw new IllegalStateException("automlgen.sandbox.kind=docker, but " + String.join("; ", whyNoDocker)
+                    + " (or set AUTOMLGEN_SANDBOX=auto to fall back to the process sandbox)");
+        }
+        Sandbox chosen = docker.<Sandbox>map(d -> d).orElse(process);
+        if (chosen == process) {
+            String why = kind.equals("process") ? "configured" : String.join("; ", whyNoDocker);
+            String isolation = process.isolation();
+            if (isolation.contains("WEAKER ISOLATION")) {
+                LOG.errorf("SANDBOX: process (%s) — %s", why, isolation);
+            } else {
+                LOG.infof("sandbox: process (%s) — %s", why, isolation);
+            }
+        } else {
+            LOG.infof("sandbox: docker (%s); process sandbox also available for sandbox runs", docker.get().isolation());
+        }
+        return new Sandboxes(chosen, available);
+    }
+
+    @Produces
+    @Singleton
+    ExecutionRunner runner(ExecutorConfig config) {
+        ExecutorConfig.Artifacts a = config.artifacts();
+        FileArtifactStore store = new FileArtifactStore(a.root().toAbsolutePath(), a.maxFileMb() * 1024 * 1024, a.maxTotalMb() * 1024 * 1024);
+        return new ExecutionRunner(store, config.sandbox().workRoot(), executorId, config.sandbox().seed());
+    }
+
+    @Produces
+    @Singleton
+    ExecutionScheduler scheduler(ExecutorConfig config, SlotGate slots, ExecutionRunner runner, Sandboxes sandboxes) {
+        return new ExecutionScheduler(slots, runner, new ResultStore(config.artifacts().resultsRoot()), sandboxes.chosen());
+    }
+
+    void stop(@Disposes ExecutionScheduler scheduler) {
+        scheduler.shutdown();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "executor";
+        }
+    }
+
+    private static long physicalMemoryMb() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        return os.getTotalMemorySize() / (1024 * 1024);
+    }
+}

@@ -1,0 +1,41 @@
+package ai.automlgen.executor.sandbox;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The process sandbox with real processes and /usr/bin/python3. Needs bubblewrap (Debian's
+ * {@code bubblewrap}); the isolation cases are meaningless without it, so they are skipped there.
+ */
+class ProcessSandboxHostileCodeTest extends HostileCodeContract {
+    // Away from the uids a running executor uses (61000 + seat): kill -1 as a uid reaches all of its processes.
+    static final int TEST_UID_BASE = 62000;
+    static ProcessSandbox sandbox;
+
+    @BeforeAll
+    static void startSandbox(@TempDir Path state) {
+        sandbox = new ProcessSandbox("/usr/bin/python3", true, TEST_UID_BASE, LIMITS, state);
+        assumeTrue(sandbox.bubblewrap(), "bubblewrap is not usable here: " + sandbox.isolation());
+    }
+
+    @Override
+    Sandbox sandbox() {
+        return sandbox;
+    }
+
+    @Test
+    void commandLineAppliesEveryRlimit() {
+        String command = String.join(" ", sandbox.command(new SandboxRun("x", Path.of("/w"), Path.of("/in"), "solution.py",
+                ai.automlgen.executor.slots.SlotLease.unpooled(0, 2, 512), java.time.Duration.ofSeconds(100), 1), TEST_UID_BASE));
+        for (String limit : List.of("--as=536870912", "--cpu=260", "--fsize=67108864", "--nproc=64", "--core=0")) {
+            assertTrue(command.contains(limit), limit + " missing from " + command);
+        }
+    }
+}
