@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,8 +62,18 @@ class SolveEndToEndTest {
         assertTrue(result.get("valid").asBoolean(), result.toString());
         assertTrue(Double.isFinite(result.get("best_score").asDouble()), result.toString());
         assertEquals(out.toAbsolutePath().toString(), result.get("output_dir").asText());
-        assertTrue(Files.readString(out.resolve("solution.py")).contains("def main"), "solution.py is not the pipeline");
+        assertTrue(Files.readString(out.resolve("solution.py")).contains("submission.csv"), "solution.py does not write the submission");
+        deleteRun(result.get("run_id").asText());
         return result;
+    }
+
+    /** Tests leave no run behind in Redis. */
+    private static void deleteRun(String runId) throws Exception {
+        String planner = System.getenv().getOrDefault("AUTOMLGEN_PLANNER_URL", "http://127.0.0.1:8080");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(planner + "/runs/" + runId)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
     }
 
     private static void assertSubmissionCoversTheTestIds(Path out, Path testCsv, String idColumn) throws Exception {
