@@ -37,7 +37,7 @@ class SolveEndToEndTest {
     @Test
     void solvesTheBundledExampleBetterThanAConstantPrediction() throws Exception {
         Path out = Files.createTempDirectory("solve-example");
-        JsonNode result = solve(Launcher.REPO.resolve("examples/breast-cancer"), out, "3m");
+        JsonNode result = solve(Launcher.REPO.resolve("examples/breast-cancer"), out, "3m", "4");
         // AUC of any constant prediction is 0.5
         assertTrue(result.get("best_score").asDouble() > 0.9, result.toString());
         assertSubmissionCoversTheTestIds(out, Launcher.REPO.resolve("examples/breast-cancer/public/test.csv"), "id");
@@ -48,14 +48,16 @@ class SolveEndToEndTest {
         Path task = Launcher.BENCH.resolve("spaceship-titanic");
         assumeTrue(Files.isDirectory(task), "the shared benchmark suite is not present");
         Path out = Files.createTempDirectory("solve-spaceship");
-        JsonNode result = solve(task, out, "5m");
+        JsonNode result = solve(task, out, "4m", "4");
         assertTrue(result.get("best_score").asDouble() > majorityShare(task.resolve("public/train.csv"), "Transported"),
                 result.toString());
         assertSubmissionCoversTheTestIds(out, task.resolve("public/test.csv"), "PassengerId");
     }
 
-    private static JsonNode solve(Path task, Path out, String budget) throws Exception {
-        Launcher.Result run = Launcher.run(15, "solve", task.toString(), "--budget", budget, "--out", out.toString(), "--json");
+    /** Solves with the default policy and coder, bounded by time and node count so the test stays short. */
+    private static JsonNode solve(Path task, Path out, String budget, String maxNodes) throws Exception {
+        Launcher.Result run = Launcher.run(20, "solve", task.toString(), "--budget", budget, "--max-nodes", maxNodes,
+                "--out", out.toString(), "--json");
         assertEquals(0, run.exitCode(), "solve failed:\n" + run.stderr() + run.stdout());
         JsonNode result = EventJson.mapper().readTree(run.stdout());
         assertTrue(result.get("run_id").asText().startsWith("run-"), result.toString());
