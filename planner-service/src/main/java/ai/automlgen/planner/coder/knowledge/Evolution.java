@@ -1,0 +1,143 @@
+package ai.automlgen.planner.coder.knowledge;
+
+import ai.automlgen.planner.coder.NodeContext;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import static ai.automlgen.planner.coder.knowledge.PipelineSpec.minus;
+
+/**
+ * Evolution reads the branch's root-to-node trajectory: each step's score against the previous
+ * scored step says whether its change helped. Changes that hurt and are still in the pipeline are
+ * reverted; the next change comes from the module whose changes helped most.
+ */
+public final class Evolution {
+
+    private Evolution() {
+    }
+
+    /** One step of the trajectory with the score change it caused (positive = better). */
+    record Step(NodeContext node, PipelineSpec before, PipelineSpec after, double gain) {
+    }
+
+    static List<Step> steps(List<NodeContext> trajectory, boolean lowerIsBetter) {
+        List<Step> steps = new ArrayList<>();
+        NodeContext previous = null;
+        PipelineSpec previousSpec = null;
+        for (NodeContext node : trajectory) {
+            Optional<PipelineSpec> spec = KnowledgeCoder.specOf(node);
+            if (node.buggy() || node.score() == null || spec.isEmpty()) {
+                continue;
+            }
+            if (previous != null) {
+                double gain = (node.score() - previous.score()) * (lowerIsBetter ? -1 : 1);
+                steps.add(new Step(node, previousSpec, spec.get(), gain));
+            }
+            previous = node;
+            previousSpec = spec.get();
+        }
+        return steps;
+    }
+
+    /** Plans of steps that made the branch worse. */
+    static Set<String> hurtingPlans(List<NodeContext> trajectory, boolean lowerIsBetter) {
+        Set<String> plans = new HashSet<>();
+        for (Step step : steps(trajectory, lowerIsBetter)) {
+            if (step.gain() < 0 && step.node().plan() != null) {
+                plans.add(step.node().plan());
+            }
+        }
+        return plans;
+    }
+
+    public static Edit evolve(PipelineSpec spec, TaskProfile task, List<NodeContext> trajectory, long seed, boolean lowerIsBetter) {
+        List<Step> steps = steps(trajectory, lowerIsBetter);
+        PipelineSpec current = spec;
+        List<String> notes = new ArrayList<>();
+        String bestModule = null;
+        double bestGain = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            List<String> added = added(step.before(), step.after());
+            boolean last = i == steps.size() - 1 && step.after().equals(spec);
+            if (step.gain() < 0 && last) {
+                current = step.before();
+                notes.add("undo '" + shortPlan(step.node().plan()) + "' (" + signed(step.gain()) + ")");
+            } else if (step.gain() < 0) {
+                for (String id : added) {
+                    PipelineSpec reverted = remove(current, id);
+                    if (!reverted.equals(current)) {
+                        current = reverted;
+                        notes.add("drop " + id + " (" + signed(step.gain()) + ")");
+                    }
+                }
+            } else if (step.gain() > bestGain) {
+                bestGain = step.gain();
+                bestModule = module(step);
+                notes.add("keep " + (added.isEmpty() ? shortPlan(step.node().plan()) : String.join(", ", added))
+                        + " (" + signed(step.gain()) + ")");
+            }
+        }
+        PipelineSpec kept = current;
+        List<Edit> edits = Improvements.candidates(kept, task);
+        Set<String> hurt = hurtingPlans(trajectory, lowerIsBetter);
+        String module = bestModule;
+        Edit next = edits.stream().filter(e -> module != null && e.module().equals(module))
+                .filter(e -> hurt.stream().noneMatch(h -> h.endsWith(e.plan()))).findFirst()
+                .orElseGet(() -> edits.isEmpty() ? null : KnowledgeCoder.improve(kept, task, trajectory, seed));
+        if (next == null) {
+            return new Edit(Edit.TRAINING, notes.isEmpty() ? "nothing left to change" : String.join("; ", notes), kept);
+        }
+        return new Edit(next.module(), (notes.isEmpty() ? "" : String.join("; ", notes) + "; then ") + next.plan(), next.spec());
+    }
+
+    private static String module(Step step) {
+        if (!step.before().model().id().equals(step.after().model().id()) || !step.before().ensemble().equals(step.after().ensemble())) {
+            return Edit.MODEL;
+        }
+        if (!step.before().model().equals(step.after().model())) {
+            return Edit.HYPERPARAMETERS;
+        }
+        if (!step.before().features().equals(step.after().features()) || !step.before().preprocessing().equals(step.after().preprocessing())) {
+            return Edit.FEATURES;
+        }
+        return Edit.TRAINING;
+    }
+
+    static List<String> added(PipelineSpec before, PipelineSpec after) {
+        Set<String> had = new HashSet<>();
+        before.components().forEach(c -> had.add(c.id()));
+        return after.components().stream().map(Component::id).filter(id -> !had.contains(id) && !id.startsWith("model."))
+                .filter(id -> !id.startsWith("validation.")).distinct().toList();
+    }
+
+    private static PipelineSpec remove(PipelineSpec spec, String id) {
+        if (id.startsWith("feature.")) {
+            return spec.withFeatures(minus(spec.features(), id));
+        }
+        if (id.startsWith("strategy.") || id.startsWith("augmentation.")) {
+            return spec.withTraining(minus(spec.training(), id)).withPostprocessing(minus(spec.postprocessing(), id));
+        }
+        if (id.startsWith("ensembling.")) {
+            return spec.withEnsemble(List.of(), null);
+        }
+        if (id.equals("preprocessing.log_target") || id.equals("preprocessing.quantile_transform")) {
+            return spec.withPreprocessing(minus(spec.preprocessing(), id));
+        }
+        return spec;
+    }
+
+    private static String shortPlan(String plan) {
+        String text = plan == null ? "" : plan.substring(plan.indexOf(':') + 1).strip();
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    private static String signed(double gain) {
+        return String.format(Locale.ROOT, "%+.4f", gain);
+    }
+}

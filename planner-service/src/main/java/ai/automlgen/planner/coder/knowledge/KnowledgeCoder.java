@@ -1,0 +1,150 @@
+package ai.automlgen.planner.coder.knowledge;
+
+import ai.automlgen.planner.coder.CodeRequest;
+import ai.automlgen.planner.coder.CodeResult;
+import ai.automlgen.planner.coder.Coder;
+import ai.automlgen.planner.coder.CoderException;
+import ai.automlgen.planner.coder.NodeContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The offline coder (DESIGN §6): every operator is an edit of the parent's {@link PipelineSpec},
+ * rendered to one Python script. Choices depend only on the request (seed included), so the same
+ * request always yields the same code.
+ */
+@ApplicationScoped
+public class KnowledgeCoder implements Coder {
+    private final ScriptRenderer renderer = new ScriptRenderer();
+
+    @Override
+    public String name() {
+        return "knowledge";
+    }
+
+    @Override
+    public CodeResult write(CodeRequest request) {
+        if (request.task() == null) {
+            throw new CoderException("the request has no task; the planner must pass the TaskInfo from TaskPrepared");
+        }
+        TaskProfile task = TaskProfile.of(request.task(), request.inputs());
+        Edit edit = switch (request.operator()) {
+            case DRAFT -> draft(task, request);
+            case IMPROVE -> improve(parentSpec(request), task, request.trajectory(), request.seed());
+            case DEBUG -> Pitfalls.debug(parentSpec(request), task, request.parent().outputTail());
+            case EVOLUTION -> Evolution.evolve(parentSpec(request), task, trajectoryWithParent(request), request.seed(),
+                    request.task().lowerIsBetter());
+            case FUSION -> Fusion.fuse(parentSpec(request), task, request.references(), request.task().lowerIsBetter())
+                    .orElseGet(() -> improve(parentSpec(request), task, request.trajectory(), request.seed()));
+            case AGGREGATION -> Aggregation.aggregate(task, request.references(), request.task().lowerIsBetter())
+                    .orElseGet(() -> draft(task, request));
+            case REFIT -> new Edit(Edit.TRAINING, "refit on all labelled data (" + Models.label(parentSpec(request).model()) + ")",
+                    parentSpec(request).withRefit(true));
+        };
+        String plan = request.operator().wireName() + ": " + edit.plan();
+        return new CodeResult(renderer.render(edit.spec(), request.task(), request.inputs(), plan), plan, edit.spec().toJson());
+    }
+
+    private static PipelineSpec parentSpec(CodeRequest request) {
+        NodeContext parent = request.parent();
+        if (parent == null) {
+            throw new CoderException(request.operator().wireName() + " needs a parent node; none was given");
+        }
+        if (parent.spec() == null || parent.spec().isBlank()) {
+            throw new CoderException("node " + parent.nodeId() + " has no knowledge-coder spec (it was written by another coder); "
+                    + "draft a new node with the knowledge coder instead");
+        }
+        return PipelineSpec.fromJson(parent.spec());
+    }
+
+    private static List<NodeContext> trajectoryWithParent(CodeRequest request) {
+        List<NodeContext> path = new ArrayList<>(request.trajectory());
+        if (request.parent() != null && path.stream().noneMatch(n -> Objects.equals(n.nodeId(), request.parent().nodeId()))) {
+            path.add(request.parent());
+        }
+        return path;
+    }
+
+    /**
+     * The strongest draft for the task that no sibling has used yet, preferring models the knowledge
+     * retrieval ranked first; once every draft is taken, a seeded variant of one.
+     */
+    static Edit draft(TaskProfile task, CodeRequest request) {
+        List<Drafts.Draft> candidates = Drafts.candidates(task);
+        Set<String> taken = new HashSet<>();
+        for (NodeContext sibling : request.siblings()) {
+            specOf(sibling).ifPresent(spec -> taken.add(signature(spec)));
+        }
+        List<Drafts.Draft> open = candidates.stream().filter(d -> !taken.contains(signature(d.spec()))).toList();
+        if (!open.isEmpty()) {
+            List<Drafts.Draft> leading = open.subList(0, Math.min(3, open.size()));
+            Drafts.Draft chosen = leading.stream()
+                    .min(Comparator.comparingInt(d -> rank(request.knowledge(), d.spec().model().id())))
+                    .orElseThrow();
+            if (rank(request.knowledge(), chosen.spec().model().id()) == Integer.MAX_VALUE) {
+                chosen = open.get(0);
+            }
+            return new Edit(Edit.MODEL, chosen.plan(), chosen.spec());
+        }
+        Drafts.Draft base = candidates.get((int) Math.floorMod(request.seed(), candidates.size()));
+        List<Edit> variants = Improvements.hyperparameters(base.spec(), task);
+        if (variants.isEmpty()) {
+            return new Edit(Edit.MODEL, base.plan(), base.spec());
+        }
+        Edit variant = variants.get((int) Math.floorMod(request.seed() / candidates.size(), variants.size()));
+        return new Edit(Edit.MODEL, base.plan() + "; variant: " + variant.plan(), variant.spec());
+    }
+
+    private static int rank(List<String> knowledge, String id) {
+        int index = knowledge.indexOf(id);
+        return index < 0 ? Integer.MAX_VALUE : index;
+    }
+
+    /** Data family and model: what makes two drafts different pipelines rather than two tunings. */
+    static String signature(PipelineSpec spec) {
+        return spec.data().id() + "|" + spec.model().id();
+    }
+
+    static Optional<PipelineSpec> specOf(NodeContext node) {
+        if (node == null || node.spec() == null || node.spec().isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PipelineSpec.fromJson(node.spec()));
+        } catch (CoderException e) {
+            return Optional.empty(); // a node written by another coder: nothing to read
+        }
+    }
+
+    /**
+     * One atomic change. Modules take turns along a branch (features, model, training,
+     * hyperparameters) and the seed picks among the module's edits; plans that already made this
+     * branch worse are not repeated.
+     */
+    static Edit improve(PipelineSpec spec, TaskProfile task, List<NodeContext> trajectory, long seed) {
+        List<Edit> edits = Improvements.candidates(spec, task);
+        Set<String> hurt = Evolution.hurtingPlans(trajectory, task.lowerIsBetter());
+        List<Edit> fresh = edits.stream().filter(e -> hurt.stream().noneMatch(h -> h.endsWith(e.plan()))).toList();
+        List<Edit> pool = fresh.isEmpty() ? edits : fresh;
+        if (pool.isEmpty()) {
+            throw new CoderException("no improvement applies to this pipeline (" + spec.model().id() + "); draft a new one");
+        }
+        List<String> modules = List.of(Edit.FEATURES, Edit.MODEL, Edit.TRAINING, Edit.HYPERPARAMETERS);
+        int start = (int) Math.floorMod(seed + trajectory.size(), modules.size());
+        for (int i = 0; i < modules.size(); i++) {
+            String module = modules.get((start + i) % modules.size());
+            List<Edit> inModule = pool.stream().filter(e -> e.module().equals(module)).toList();
+            if (!inModule.isEmpty()) {
+                return inModule.get((int) Math.floorMod(seed / modules.size(), Math.min(2, inModule.size())));
+            }
+        }
+        return pool.get(0);
+    }
+}

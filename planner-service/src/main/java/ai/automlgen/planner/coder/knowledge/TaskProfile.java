@@ -1,0 +1,67 @@
+package ai.automlgen.planner.coder.knowledge;
+
+import ai.automlgen.events.PreparedInputs;
+import ai.automlgen.events.TaskInfo;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the coder needs to know about a task to choose components, read from {@link TaskInfo} and
+ * the prepared input roles (never from the task's name): the problem shape and which kinds of
+ * inputs exist. Column-level structure (text, categories, structured ids) is detected by the
+ * generated script at run time.
+ */
+public record TaskProfile(String modality, String taskType, String metric, boolean lowerIsBetter, int classes,
+                          int trainRows, boolean imageFolders, boolean targetImages, boolean rowGeometry, boolean text) {
+
+    public static TaskProfile of(TaskInfo task, PreparedInputs inputs) {
+        Map<String, String> roles = inputs == null ? Map.of() : inputs.files();
+        String modality = lower(task.modality(), "tabular");
+        String taskType = lower(task.taskType(), "regression");
+        String about = (String.valueOf(task.notes()) + " " + String.valueOf(task.description()) + " " + task.files()).toLowerCase(Locale.ROOT);
+        boolean imageFolders = roles.keySet().stream().anyMatch(r -> r.contains("image"))
+                || task.files().values().stream().anyMatch(f -> f.endsWith(".zip")) && about.contains("image");
+        int classes = switch (taskType) {
+            case "binary" -> 2;
+            case "multiclass" -> Math.max(3, task.submissionColumns().size());
+            default -> 0;
+        };
+        // the task's own notes (not the competition prose, which mentions "text" in passing) say whether rows hold free text
+        String notes = String.valueOf(task.notes()).toLowerCase(Locale.ROOT);
+        boolean text = modality.equals("text") || notes.matches("(?s).*\\btext\\b.*") && !modality.equals("image");
+        return new TaskProfile(modality, taskType, lower(task.metric(), "rmse"), task.lowerIsBetter(), classes,
+                inputs == null ? 0 : inputs.trainRows(), imageFolders || roles.containsKey("images"),
+                roles.containsKey("train_targets") || taskType.equals("image_to_image"),
+                about.contains(".xyz") || about.contains("geometry"), text);
+    }
+
+    private static String lower(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.toLowerCase(Locale.ROOT);
+    }
+
+    public boolean classification() {
+        return taskType.equals("binary") || taskType.equals("multiclass");
+    }
+
+    public boolean regression() {
+        return !classification() && !taskType.equals("span_extraction") && !taskType.equals("image_to_image");
+    }
+
+    public boolean pairs() {
+        return taskType.equals("similarity_regression");
+    }
+
+    public boolean logErrorMetric() {
+        return metric.contains("rmsle");
+    }
+
+    public boolean hardLabels() {
+        return metric.equals("accuracy") || metric.startsWith("f1");
+    }
+
+    /** Many classes make one-tree-per-class boosting slow and data per class thin: linear models first. */
+    public boolean manyClasses() {
+        return classes >= 20;
+    }
+}

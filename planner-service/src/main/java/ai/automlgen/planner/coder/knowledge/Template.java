@@ -1,0 +1,56 @@
+package ai.automlgen.planner.coder.knowledge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rendering mechanism: Python templates under {@code resources/coder/} with {@code {{name}}}
+ * placeholders. Every placeholder must get a value and every value must have a placeholder, so a
+ * renamed slot fails loudly instead of leaving a hole in the script.
+ */
+public final class Template {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
+    private static final String ROOT = "coder/";
+
+    private Template() {
+    }
+
+    /** A template's text, or empty when the component has none (its logic lives in the data template). */
+    public static Optional<String> find(String path) {
+        try (InputStream in = Template.class.getClassLoader().getResourceAsStream(ROOT + path)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read template " + path, e);
+        }
+    }
+
+    public static String load(String path) {
+        return find(path).orElseThrow(() -> new IllegalStateException("missing template resources/" + ROOT + path));
+    }
+
+    public static String fill(String template, Map<String, String> values) {
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            String value = values.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("no value for placeholder {{" + name + "}}");
+            }
+            used.add(name);
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(out);
+        if (!used.containsAll(values.keySet())) {
+            throw new IllegalArgumentException("template has no placeholder for " + values.keySet().stream().filter(k -> !used.contains(k)).toList());
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,159 @@
+import os
+
+SEED = int(os.environ.get("AUTOMLGEN_SEED", "0"))
+CPUS = max(1, int(os.environ.get("AUTOMLGEN_CPUS", "1")))
+# AUTOMLGEN_QUICK=1 shrinks epochs, trees and samples so tests can run every pipeline in seconds.
+QUICK = os.environ.get("AUTOMLGEN_QUICK", "") == "1"
+INPUT = os.environ.get("AUTOMLGEN_INPUT", "input")
+OUTPUT = os.environ.get("AUTOMLGEN_OUTPUT", "output")
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = str(CPUS)
+
+import glob
+import json
+import random
+import sys
+import time
+import warnings
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+warnings.filterwarnings("ignore")
+random.seed(SEED)
+np.random.seed(SEED)
+os.makedirs(OUTPUT, exist_ok=True)
+START = time.time()
+
+# Component templates register themselves here by knowledge-base id.
+FEATURE_BUILDERS = {}
+PREPROCESSORS = {}
+MODEL_FACTORIES = {}
+SEARCH_SPACES = {}
+
+
+def log(message):
+    print(f"[{time.time() - START:7.1f}s] {message}", flush=True)
+
+
+def role_path(role):
+    """The prepared file for a role, from the roles the evaluator listed, else by name (role.*)."""
+    named = ROLES.get(role)
+    if named and os.path.exists(os.path.join(INPUT, named)):
+        return os.path.join(INPUT, named)
+    for candidate in sorted(glob.glob(os.path.join(INPUT, role + ".*")) + [os.path.join(INPUT, role)]):
+        if os.path.exists(candidate):
+            return candidate
+    return None
+
+
+def read_table(path):
+    """A CSV (plain or gzipped) or JSON (list of records or JSON lines) as a DataFrame; None for a folder."""
+    if path is None or os.path.isdir(path):
+        return None
+    if path.endswith(".json") or path.endswith(".jsonl"):
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read().strip()
+        records = json.loads(text) if text.startswith("[") else [json.loads(line) for line in text.splitlines() if line.strip()]
+        return pd.DataFrame.from_records(records)
+    return pd.read_csv(path, low_memory=False)
+
+
+def score(y_true, prediction):
+    """The task's metric on our own held-out rows (the evaluator's score is the one that counts)."""
+    from sklearn import metrics
+    y_true = np.asarray(y_true)
+    prediction = np.asarray(prediction)
+    if METRIC in ("multi_class_log_loss", "log_loss", "logloss"):
+        if prediction.ndim == 1:
+            prediction = np.column_stack([1 - prediction, prediction])
+        prediction = np.clip(prediction, 1e-15, 1)
+        prediction = prediction / prediction.sum(axis=1, keepdims=True)
+        return metrics.log_loss(y_true, prediction, labels=list(range(prediction.shape[1])))
+    if METRIC in ("roc_auc", "auc"):
+        return metrics.roc_auc_score(y_true, prediction)
+    if METRIC == "accuracy":
+        if prediction.ndim == 2:
+            prediction = prediction.argmax(axis=1)
+        elif prediction.dtype.kind == "f":
+            prediction = (prediction >= 0.5).astype(int)
+        return metrics.accuracy_score(y_true, prediction)
+    if METRIC in ("rmsle", "mean_columnwise_rmsle"):
+        clipped = np.clip(prediction, 0, None)
+        errors = (np.log1p(clipped) - np.log1p(np.clip(y_true, 0, None))) ** 2
+        return float(np.mean(np.sqrt(errors.reshape(len(errors), -1).mean(axis=0))))
+    if METRIC == "pearson":
+        return float(np.corrcoef(y_true.ravel(), prediction.ravel())[0, 1])
+    if METRIC in ("mae", "mean_absolute_error"):
+        return metrics.mean_absolute_error(y_true, prediction)
+    if METRIC in ("r2",):
+        return metrics.r2_score(y_true, prediction)
+    if METRIC.startswith("f1"):
+        return metrics.f1_score(y_true, (prediction >= 0.5).astype(int) if prediction.dtype.kind == "f" else prediction,
+                                average="binary" if prediction.ndim == 1 else "macro")
+    return float(np.sqrt(np.mean((y_true - prediction) ** 2)))
+
+
+def better(a, b):
+    return a < b if LOWER_IS_BETTER else a > b
+
+
+def write_rows(template_path, ids, columns_to_values, name):
+    """Fills the template's prediction columns and writes it with the template's columns, rows and order.
+
+    Predictions come in the order of `ids`; where the template lists the same unique ids in another
+    order they are matched by id, otherwise by position.
+    """
+    template = read_table(template_path)
+    if len(template) != len(ids):
+        raise ValueError(f"{os.path.basename(template_path)} has {len(template)} rows but {len(ids)} were predicted")
+    order = np.arange(len(ids))
+    wanted = template[ID_COLUMN].astype(str).tolist() if ID_COLUMN in template.columns else None
+    given = [str(i) for i in ids]
+    if wanted is not None and wanted != given and len(set(given)) == len(given):
+        position = {value: index for index, value in enumerate(given)}
+        missing = [value for value in wanted if value not in position]
+        if missing:
+            raise ValueError(f"{os.path.basename(template_path)} lists ids we did not predict, e.g. {missing[:3]}")
+        order = np.array([position[value] for value in wanted])
+    for column, values in columns_to_values.items():
+        template[column] = np.asarray(values)[order]
+    template.to_csv(os.path.join(OUTPUT, name), index=False)
+    log(f"wrote {OUTPUT}/{name}: {template.shape[0]} rows x {template.shape[1]} columns")
+
+
+def image_folders():
+    """Every prepared image folder (train_images, valid_images, test_images, images, ...)."""
+    named = [os.path.join(INPUT, path) for role, path in ROLES.items() if "image" in role]
+    found = [p for p in glob.glob(os.path.join(INPUT, "*")) if os.path.isdir(p) and "image" in os.path.basename(p)]
+    return [p for p in dict.fromkeys(named + sorted(found)) if os.path.isdir(p)]
+
+
+def image_index():
+    """File name and file stem → path, over all image folders (ids may name the file with or without extension)."""
+    index = {}
+    for folder in image_folders():
+        for path in glob.glob(os.path.join(folder, "**", "*"), recursive=True):
+            if os.path.isfile(path):
+                name = os.path.basename(path)
+                index.setdefault(name, path)
+                index.setdefault(os.path.splitext(name)[0], path)
+    return index
+
+
+def load_row_images(context, size, grey):
+    """The image of every row, found by id in the image folders, resized; rows without an image get None."""
+    from PIL import Image
+    index = image_index()
+    images = []
+    for part, count in context.parts:
+        for row_id in context.ids[part]:
+            path = index.get(str(row_id))
+            if path is None:
+                images.append(None)
+                continue
+            with Image.open(path) as image:
+                image = image.convert("L" if grey else "RGB").resize((size, size), Image.BILINEAR)
+                images.append(np.asarray(image, dtype=np.float32) / 255.0)
+    return images

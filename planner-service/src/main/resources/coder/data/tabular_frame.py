@@ -1,0 +1,365 @@
+# ---- data: one frame of train, valid and test rows; each feature block adds columns ---------------
+
+HARD_LABEL_METRICS = ("accuracy", "f1", "f1_macro", "f1_micro")
+
+
+def load_frames():
+    train = read_table(role_path("train"))
+    valid = read_table(role_path("valid"))
+    sample = read_table(role_path("sample_submission"))
+    test = read_table(role_path("test"))
+    if test is None or ID_COLUMN not in test.columns and ID_COLUMN in sample.columns:
+        test = sample[[ID_COLUMN]].copy()  # image tasks list their test ids in the sample submission
+    missing = [c for c in LABEL_COLUMNS if c not in train.columns]
+    if missing:
+        raise KeyError(f"label column(s) {missing} are not in the train file (columns: {list(train.columns)[:20]})")
+    return train, valid, test
+
+
+def cell_text(value):
+    if isinstance(value, (list, tuple)):
+        return " ".join(str(v) for v in value)
+    return "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
+
+
+def column_kinds(frame):
+    """numeric / categorical / text for every usable column: long free text is text, short strings are categories."""
+    kinds = {}
+    for column in frame.columns:
+        values = frame[column]
+        if values.map(lambda v: isinstance(v, (list, tuple, dict))).any():
+            kinds[column] = "text"
+        elif values.dtype == bool or values.dropna().isin([True, False]).all() and values.dtype == object and values.notna().any():
+            kinds[column] = "numeric"
+        elif pd.api.types.is_numeric_dtype(values):
+            kinds[column] = "numeric"
+        else:
+            strings = values.dropna().astype(str)
+            words = strings.str.split().str.len().mean() if len(strings) else 0
+            kinds[column] = "text" if words >= 4 or strings.str.len().mean() > 40 else "categorical"
+    return kinds
+
+
+class Context:
+    """What feature blocks may know: the frame, column kinds, and labels of the training rows only."""
+
+    def __init__(self, frame, kinds, n_train, y, parts, ids):
+        self.frame, self.kinds, self.n_train, self.y, self.parts, self.ids = frame, kinds, n_train, y, parts, ids
+
+    def columns(self, kind):
+        return [c for c, k in self.kinds.items() if k == kind]
+
+
+def numeric_matrix(context):
+    frame = context.frame
+    columns = context.columns("numeric")
+    if not columns:
+        return np.zeros((len(frame), 0)), []
+    matrix = frame[columns].apply(lambda s: pd.to_numeric(s.map({True: 1, False: 0}).fillna(s) if s.dtype == object else s,
+                                                          errors="coerce")).astype(float).values
+    return matrix, columns
+
+
+def build_features(context):
+    """Numeric columns through the preprocessing chain, then each feature block, stacked side by side."""
+    numeric, names = numeric_matrix(context)
+    blocks, block_names = [], []
+    for component, params in PREPROCESSING:
+        step = PREPROCESSORS.get(component)
+        if step is None:
+            continue
+        result = step(numeric, context, params)
+        if isinstance(result, tuple):  # an encoder: a block of its own
+            blocks.append(result[0])
+            block_names.append(component)
+        else:
+            numeric = result
+    if numeric.shape[1]:
+        blocks.insert(0, numeric)
+        block_names.insert(0, f"numeric({len(names)})")
+    for component, params in FEATURES:
+        block = FEATURE_BUILDERS[component](context, params)
+        if block is not None and block.shape[1]:
+            blocks.append(block)
+            block_names.append(f"{component}({block.shape[1]})")
+    if not blocks:
+        raise ValueError("no features were built: add a feature block or check that the train and test files share columns")
+    is_sparse = any(sparse.issparse(b) for b in blocks)
+    matrix = sparse.hstack([sparse.csr_matrix(b) for b in blocks]).tocsr() if is_sparse else np.hstack(blocks)
+    log(f"features: {matrix.shape[1]} columns from {', '.join(block_names)}")
+    return matrix
+
+
+# ---- models, validation and blending ----------------------------------------------------------------
+
+
+def model_kind():
+    if TASK_TYPE in ("binary", "multiclass"):
+        return TASK_TYPE
+    return "regression"
+
+
+def predict(fitted, X, kind):
+    model, observed = fitted
+    if kind == "regression":
+        return model.predict(X).astype(float)
+    proba = model.predict_proba(X)
+    if kind == "binary":
+        return proba[:, 1]
+    full = np.zeros((X.shape[0], N_CLASSES))  # a fold may miss rare classes: they get probability 0
+    full[:, observed] = proba
+    return full
+
+
+def id_groups(ids):
+    """Rows whose ids share a prefix before '_' or '-' (e.g. 0042_01, 0042_02) belong to one group."""
+    prefixes = pd.Series(ids).str.extract(r"^([^_-]+)[_-]")[0]
+    if prefixes.isna().any() or prefixes.nunique() == len(ids):
+        return None
+    return prefixes.factorize()[0]
+
+
+def splits(y, n_rows, groups):
+    from sklearn.model_selection import GroupKFold, KFold, StratifiedKFold, train_test_split
+    component, params = VALIDATION
+    folds = int(params.get("folds", 5))
+    classify = model_kind() != "regression"
+    if QUICK:
+        folds = min(folds, 2)
+    if component == "validation.holdout":
+        index = np.arange(n_rows)
+        train_index, valid_index = train_test_split(index, test_size=float(params.get("fraction", 0.2)), random_state=SEED,
+                                                    stratify=y if classify and np.bincount(y).min() >= 2 else None)
+        return [(train_index, valid_index)]
+    if component == "validation.group_kfold" and groups is not None:
+        return list(GroupKFold(n_splits=folds).split(np.zeros(n_rows), y, groups))
+    if component in ("validation.stratified_kfold", "validation.group_kfold") and classify and np.bincount(y).min() >= folds:
+        return list(StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED).split(np.zeros(n_rows), y))
+    return list(KFold(n_splits=folds, shuffle=True, random_state=SEED).split(np.zeros(n_rows)))
+
+
+def fit_one(component, params, X, y, kind, eval_set=None):
+    """Fits one model; classes are re-indexed to those present so every estimator sees 0..k-1."""
+    params = dict(params)
+    if eval_set is None:  # early stopping needs rows to watch; without them the full tree count is used
+        params.pop("early_stopping_rounds", None)
+    model = MODEL_FACTORIES[component](params, kind)
+    observed = np.unique(y) if kind == "multiclass" else None
+    if observed is not None:
+        y = np.searchsorted(observed, y)
+    if eval_set is not None and params.get("early_stopping_rounds"):
+        eval_y = eval_set[1] if observed is None else np.searchsorted(observed, eval_set[1])
+        keep = np.isin(eval_set[1], observed) if observed is not None else np.ones(len(eval_y), bool)
+        model.fit(X, y, eval_set=[(eval_set[0][keep], eval_y[keep])], verbose=False)
+    else:
+        model.fit(X, y)
+    return model, observed
+
+
+def fit_predict(component, params, X, y, X_rest, kind, groups):
+    """Out-of-fold predictions for the train rows (NaN where unscored) and averaged predictions for the rest."""
+    width = N_CLASSES if kind == "multiclass" else 1
+    oof = np.full((X.shape[0], width), np.nan)
+    rest = np.zeros((X_rest.shape[0], width))
+    if REFIT and VALIDATION[0] == "validation.holdout":
+        return oof, predict(fit_one(component, params, X, y, kind), X_rest, kind).reshape(len(rest), width)
+    folds = splits(y, X.shape[0], groups)
+    best_rounds = []
+    for number, (fit_index, score_index) in enumerate(folds, 1):
+        model = fit_one(component, params, X[fit_index], y[fit_index], kind, (X[score_index], y[score_index]))
+        oof[score_index] = predict(model, X[score_index], kind).reshape(len(score_index), width)
+        if params.get("early_stopping_rounds") and getattr(model[0], "best_iteration", None) is not None:
+            best_rounds.append(model[0].best_iteration + 1)
+        if VALIDATION[0] != "validation.holdout":
+            rest += predict(model, X_rest, kind).reshape(len(rest), width) / len(folds)
+        log(f"{component} fold {number}/{len(folds)} done")
+    if VALIDATION[0] == "validation.holdout":
+        final = dict(params)
+        if best_rounds:  # refit on every row with the number of rounds early stopping chose
+            final["n_estimators"] = int(np.mean(best_rounds) * 1.1)
+            final.pop("early_stopping_rounds", None)
+        rest = predict(fit_one(component, final, X, y, kind), X_rest, kind).reshape(len(rest), width)
+    return oof, rest
+
+
+def oof_score(y, oof, kind):
+    scored = ~np.isnan(oof).any(axis=1)
+    if not scored.any():
+        return None
+    prediction = oof[scored] if kind == "multiclass" else oof[scored, 0]
+    return score(y[scored], prediction)
+
+
+def blend(results, y, kind):
+    """Combines the models' predictions; weights and stackers are fitted on out-of-fold rows only."""
+    oofs = [r[0] for r in results]
+    rests = [r[1] for r in results]
+    if len(results) == 1 or BLEND is None:
+        return oofs[0], rests[0]
+    component, params = BLEND
+    scored = ~np.isnan(np.hstack(oofs)).any(axis=1)
+    weights = np.ones(len(results)) / len(results)
+    if component == "ensembling.rank_average" and kind != "multiclass":
+        from scipy.stats import rankdata
+        to_rank = lambda m: np.column_stack([rankdata(c) / len(c) for c in m.T])
+        oof = np.full_like(oofs[0], np.nan)
+        oof[scored] = np.mean([to_rank(o[scored]) for o in oofs], axis=0)
+        return oof, np.mean([to_rank(r) for r in rests], axis=0)
+    if component == "ensembling.stacking_logistic" and scored.sum() >= 20:
+        from sklearn.linear_model import LogisticRegression, Ridge
+        features = lambda ms: np.hstack([np.log(np.clip(m, 1e-6, 1)) if kind != "regression" else m for m in ms])
+        stacker = LogisticRegression(C=float(params.get("C", 1.0)), max_iter=2000) if kind != "regression" else Ridge(alpha=1.0)
+        stacker.fit(features([o[scored] for o in oofs]), y[scored])
+        fitted = (stacker, np.unique(y[scored]))
+        oof = np.full_like(oofs[0], np.nan)
+        oof[scored] = predict(fitted, features([o[scored] for o in oofs]), kind).reshape(scored.sum(), -1)
+        return oof, predict(fitted, features(rests), kind).reshape(len(rests[0]), -1)
+    if component == "ensembling.weighted_blend" and scored.sum() >= 20:
+        best = None
+        for first in np.linspace(0, 1, 21):  # a grid over the primary model's share, the rest split evenly
+            candidate = np.array([first] + [(1 - first) / (len(results) - 1)] * (len(results) - 1))
+            mixed = sum(w * o[scored] for w, o in zip(candidate, oofs))
+            value = score(y[scored], mixed if kind == "multiclass" else mixed[:, 0])
+            if best is None or better(value, best):
+                best, weights = value, candidate
+        log(f"blend weights {np.round(weights, 2).tolist()} (out-of-fold score {best:.5f})")
+    oof = sum(w * o for w, o in zip(weights, oofs))
+    return oof, sum(w * r for w, r in zip(weights, rests))
+
+
+def pseudo_label(component, params, X, y, X_rest, rest, kind, groups, share):
+    """Adds the most confident unlabelled rows with their predicted class and refits (classification only)."""
+    confidence = rest.max(axis=1) if kind == "multiclass" else np.abs(rest[:, 0] - 0.5) + 0.5
+    chosen = np.argsort(-confidence)[: int(len(rest) * share)]
+    labels = rest[chosen].argmax(axis=1) if kind == "multiclass" else (rest[chosen, 0] >= 0.5).astype(int)
+    stack = sparse.vstack if sparse.issparse(X) else np.vstack
+    log(f"pseudo-labelling {len(chosen)} rows")
+    more_groups = None if groups is None else np.concatenate([groups, np.full(len(chosen), -1)])
+    return fit_predict(component, params, stack([X, X_rest[chosen]]), np.concatenate([y, labels]), X_rest, kind, more_groups)[1]
+
+
+def tune(component, params, X, y, kind, budget_seconds):
+    """A short Optuna search of the model's main hyperparameters on a holdout split."""
+    import optuna
+    from sklearn.model_selection import train_test_split
+    if component not in SEARCH_SPACES:
+        log(f"no search space for {component}; keeping its hyperparameters")
+        return params
+    optuna.logging.set_verbosity(optuna.logging.WARNING)
+    stratify = y if kind != "regression" and np.bincount(y).min() >= 2 else None
+    fit_index, score_index = train_test_split(np.arange(X.shape[0]), test_size=0.25, random_state=SEED, stratify=stratify)
+
+    def objective(trial):
+        trial_params = dict(params, **SEARCH_SPACES[component](trial))
+        model = fit_one(component, trial_params, X[fit_index], y[fit_index], kind)
+        value = score(y[score_index], predict(model, X[score_index], kind))
+        return value
+
+    study = optuna.create_study(direction="minimize" if LOWER_IS_BETTER else "maximize",
+                                sampler=optuna.samplers.TPESampler(seed=SEED))
+    study.optimize(objective, timeout=budget_seconds, n_trials=4 if QUICK else 40)
+    log(f"tuned {component}: {study.best_params} ({study.best_value:.5f})")
+    return dict(params, **study.best_params)
+
+
+# ---- main -------------------------------------------------------------------------------------------
+
+def main():
+    train, valid, test = load_frames()
+    refit = REFIT or valid is None
+    log(f"train {train.shape}, valid {None if valid is None else valid.shape}, test {test.shape}, refit={refit}")
+    parts = [("train", train)] + ([] if valid is None else [("valid", valid)]) + [("test", test)]
+    # only columns every split has: train-only fields (e.g. values known after the fact) would leak
+    shared = [c for c in train.columns if c not in LABEL_COLUMNS and all(c in f.columns for _, f in parts)]
+    frame = pd.concat([f[shared] for _, f in parts], ignore_index=True)
+    ids = {name: (f[ID_COLUMN].tolist() if ID_COLUMN in f.columns else list(range(len(f)))) for name, f in parts}
+    kinds = column_kinds(frame)
+    if kinds.get(ID_COLUMN) != "text":  # an id is not a feature, unless the "id" is the text itself
+        kinds.pop(ID_COLUMN, None)
+    for kind_name in ("numeric", "categorical", "text"):
+        named = [c for c, k in kinds.items() if k == kind_name]
+        log(f"{len(named)} {kind_name} columns" + (f": {', '.join(named[:8])}{' ...' if len(named) > 8 else ''}" if named else ""))
+    kind = model_kind()
+    labels = train[LABEL_COLUMNS]
+    classes = None
+    if kind != "regression":
+        raw = labels.iloc[:, 0]
+        classes = np.array(sorted(raw.unique(), key=lambda v: str(v)))
+        if len(SUBMISSION_COLUMNS) > 1 and set(map(str, classes)) <= set(SUBMISSION_COLUMNS):
+            classes = np.array(SUBMISSION_COLUMNS, dtype=object)  # classes absent from train still get a column
+            raw = raw.astype(str)
+        code = {value: number for number, value in enumerate(classes)}
+        y = raw.map(code).values.astype(int)
+        if kind == "binary" and len(classes) != 2:
+            raise ValueError(f"task_type binary but the label has {len(classes)} values: {classes[:5]}")
+    targets = [labels[c].astype(float).values for c in LABEL_COLUMNS] if kind == "regression" else [y]
+    global N_CLASSES
+    N_CLASSES = 1 if classes is None else len(classes)
+    context = Context(frame, kinds, len(train), targets[0], [(n, len(f)) for n, f in parts], ids)
+    X = build_features(context)
+    X_train, X_rest = X[: len(train)], X[len(train):]
+    groups = id_groups(frame[ID_COLUMN].astype(str).values[: len(train)]) if ID_COLUMN in frame.columns else None
+    log_target = any(c == "preprocessing.log_target" for c, _ in PREPROCESSING)
+    training = dict(TRAINING)
+    outputs_oof, outputs_rest = [], []
+    for target_number, target in enumerate(targets):
+        fitted_target = np.log1p(np.clip(target, 0, None)) if log_target and kind == "regression" else target
+        results = []
+        for number, (component, params) in enumerate([MODEL] + ENSEMBLE):
+            if number == 0 and "strategy.optuna_tuning" in training:
+                params = tune(component, params, X_train, fitted_target, kind,
+                              5 if QUICK else float(training["strategy.optuna_tuning"].get("seconds", 90)))
+            oof, rest = fit_predict(component, params, X_train, fitted_target, X_rest, kind, groups)
+            if number == 0 and "strategy.pseudo_labelling" in training and kind != "regression":
+                rest = pseudo_label(component, params, X_train, fitted_target, X_rest, rest, kind, groups,
+                                    float(training["strategy.pseudo_labelling"].get("share", 0.3)))
+            if log_target and kind == "regression":
+                oof, rest = np.expm1(oof), np.expm1(rest)
+            value = oof_score(target, oof, kind)
+            log(f"{component} on {LABEL_COLUMNS[target_number] if kind == 'regression' else LABEL_COLUMNS[0]}: "
+                f"validation {METRIC} = {'n/a' if value is None else round(value, 5)}")
+            results.append((oof, rest))
+        oof, rest = blend(results, target, kind)
+        if len(results) > 1:
+            value = oof_score(target, oof, kind)
+            log(f"blend: validation {METRIC} = {'n/a' if value is None else round(value, 5)}")
+        outputs_oof.append(oof)
+        outputs_rest.append(rest)
+    rest = np.hstack(outputs_rest)
+    post = dict(POSTPROCESSING)
+    if kind == "regression" and (METRIC in ("rmsle", "mean_columnwise_rmsle") or "pitfall.negative_values_rmsle" in post):
+        rest = np.clip(rest, 0, None)
+    if kind != "regression" and "strategy.clip_probabilities" in post:
+        epsilon = float(post["strategy.clip_probabilities"].get("epsilon", 1e-4))
+        rest = np.clip(rest, epsilon, 1 - epsilon)
+    if kind == "multiclass":
+        rest = rest / rest.sum(axis=1, keepdims=True)
+    threshold = 0.5
+    if kind == "binary" and METRIC in HARD_LABEL_METRICS and "strategy.threshold_tuning" in post:
+        scored = ~np.isnan(outputs_oof[0][:, 0])
+        if scored.any():
+            candidates = np.linspace(0.3, 0.7, 41)
+            values = [score(targets[0][scored], (outputs_oof[0][scored, 0] >= t).astype(int)) for t in candidates]
+            threshold = float(candidates[int(np.argmax(values))])
+            log(f"threshold {threshold:.3f} (out-of-fold {METRIC} {max(values):.5f})")
+
+    def columns_for(block):
+        if kind == "regression":
+            named = {c: block[:, i] for i, c in enumerate(LABEL_COLUMNS)}
+            return {s: named.get(s, block[:, min(i, block.shape[1] - 1)]) for i, s in enumerate(SUBMISSION_COLUMNS)}
+        if kind == "multiclass" and len(SUBMISSION_COLUMNS) > 1:
+            return {str(c): block[:, i] for i, c in enumerate(classes)}
+        if kind == "multiclass" or METRIC in HARD_LABEL_METRICS:
+            chosen = block.argmax(axis=1) if kind == "multiclass" else (block[:, 0] >= threshold).astype(int)
+            return {SUBMISSION_COLUMNS[0]: classes[chosen]}
+        return {SUBMISSION_COLUMNS[0]: block[:, 0]}
+
+    offset = 0
+    if not refit:
+        write_rows(role_path("valid_sample_submission"), ids["valid"], columns_for(rest[: len(valid)]), "valid_predictions.csv")
+        offset = len(valid)
+    write_rows(role_path("sample_submission"), ids["test"], columns_for(rest[offset:]), "submission.csv")
+    log("done")
+
+
+main()

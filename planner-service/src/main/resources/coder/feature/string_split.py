@@ -1,0 +1,31 @@
+def structured_parts(values):
+    """Splits strings that consistently hold several fields ("B/0/P", "0042_01", "John Smith") into parts."""
+    strings = values.dropna().astype(str)
+    for delimiter in ("/", "_", "-", " "):
+        counts = strings.str.count(delimiter if delimiter != " " else r"\s+")
+        if len(strings) and (counts > 0).mean() > 0.9 and counts.nunique() == 1 and counts.iloc[0] <= 3:
+            return values.astype(str).where(values.notna()).str.split(delimiter if delimiter != " " else r"\s+",
+                                                                     expand=True, regex=delimiter == " ")
+    return None
+
+
+def feature_string_split(context, params):
+    """Parts of structured strings (ids and categories): numbers as numbers, other parts as frequency and codes."""
+    columns = context.columns("categorical") + ([ID_COLUMN] if ID_COLUMN in context.frame.columns else [])
+    features = {}
+    for column in columns:
+        parts = structured_parts(context.frame[column])
+        if parts is None:
+            continue
+        for index in parts.columns:
+            part = parts[index]
+            number = pd.to_numeric(part, errors="coerce")
+            if number.notna().mean() > 0.9:
+                features[f"{column}_{index}_num"] = number.fillna(-1)
+            if part.nunique() < 0.5 * len(part):
+                features[f"{column}_{index}_freq"] = np.log1p(part.map(part.value_counts()).fillna(0))
+                features[f"{column}_{index}_code"] = part.factorize(sort=True)[0]
+    return pd.DataFrame(features).values.astype(float) if features else None
+
+
+FEATURE_BUILDERS["feature.string_split"] = feature_string_split

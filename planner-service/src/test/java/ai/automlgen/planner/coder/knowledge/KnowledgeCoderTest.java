@@ -1,0 +1,223 @@
+package ai.automlgen.planner.coder.knowledge;
+
+import ai.automlgen.events.PreparedInputs;
+import ai.automlgen.events.TaskInfo;
+import ai.automlgen.planner.coder.CodeRequest;
+import ai.automlgen.planner.coder.CodeResult;
+import ai.automlgen.planner.coder.CoderException;
+import ai.automlgen.planner.coder.NodeContext;
+import ai.automlgen.planner.coder.Operator;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Operator behaviour as spec edits, without running Python (the bench test runs the code). */
+class KnowledgeCoderTest {
+    private static final TaskInfo TABULAR = new TaskInfo("ships", "tabular", "binary", "accuracy", false, "PassengerId",
+            List.of("Transported"), List.of("Transported"), Map.of("train", "train.csv"), "Predict who was transported.", "");
+    private static final TaskInfo TEXT = new TaskInfo("authors", "text", "multiclass", "multi_class_log_loss", true, "id",
+            List.of("author"), List.of("EAP", "HPL", "MWS"), Map.of("train", "train.csv"), "Who wrote each sentence?", "");
+    private static final PreparedInputs INPUTS = new PreparedInputs("/runs/r/input", Map.of("train", "train.csv", "valid", "valid.csv",
+            "test", "test.csv", "sample_submission", "sample_submission.csv", "valid_sample_submission", "valid_sample_submission.csv"),
+            6000, 1500, 900);
+    private final KnowledgeCoder coder = new KnowledgeCoder();
+
+    private CodeResult write(Operator operator, TaskInfo task, NodeContext parent, List<NodeContext> siblings, List<NodeContext> references,
+                             List<NodeContext> trajectory, List<String> knowledge, long seed) {
+        return coder.write(new CodeRequest(operator, task, INPUTS, parent, siblings, references, trajectory, knowledge, seed));
+    }
+
+    private static NodeContext node(String id, CodeResult result, Double score) {
+        return new NodeContext(id, "draft", result.code(), result.spec(), result.plan(), score, score == null, "");
+    }
+
+    private static PipelineSpec spec(CodeResult result) {
+        return PipelineSpec.fromJson(result.spec());
+    }
+
+    @Test
+    void tabularDraftIsBoostingWithStructuredColumnFeatures() {
+        CodeResult draft = write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1);
+        assertEquals("model.xgboost", spec(draft).model().id());
+        assertTrue(spec(draft).has("feature.string_split"));
+        assertTrue(spec(draft).has("strategy.threshold_tuning"), "accuracy needs a tuned threshold for hard labels");
+        assertTrue(draft.code().contains("MODEL = (\"model.xgboost\""));
+        assertTrue(draft.code().contains("def make_xgboost"));
+        assertFalse(draft.code().contains("def make_knn"), "only the templates the spec uses are rendered");
+    }
+
+    @Test
+    void textDraftIsLinearModelOnWordAndCharTfidf() {
+        PipelineSpec spec = spec(write(Operator.DRAFT, TEXT, null, List.of(), List.of(), List.of(), List.of(), 1));
+        assertEquals("model.logistic_regression", spec.model().id());
+        assertTrue(spec.has("feature.tfidf_word") && spec.has("feature.tfidf_char"));
+    }
+
+    @Test
+    void draftDiffersFromSiblingDrafts() {
+        CodeResult first = write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1);
+        CodeResult second = write(Operator.DRAFT, TABULAR, null, List.of(node("a", first, 0.8)), List.of(), List.of(), List.of(), 1);
+        assertNotEquals(spec(first).model().id(), spec(second).model().id());
+    }
+
+    @Test
+    void draftPrefersModelsTheKnowledgeRetrievalRankedFirst() {
+        CodeResult draft = write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(),
+                List.of("model.random_forest", "model.xgboost"), 1);
+        assertEquals("model.random_forest", spec(draft).model().id());
+    }
+
+    @Test
+    void sameRequestWritesTheSameCode() {
+        CodeResult draft = write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 3);
+        NodeContext parent = node("d", draft, 0.8);
+        CodeResult once = write(Operator.IMPROVE, TABULAR, parent, List.of(), List.of(), List.of(parent), List.of(), 3);
+        CodeResult again = write(Operator.IMPROVE, TABULAR, parent, List.of(), List.of(), List.of(parent), List.of(), 3);
+        assertEquals(once, again);
+    }
+
+    @Test
+    void improveChangesOneModuleAndSaysWhat() {
+        CodeResult draft = write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1);
+        NodeContext parent = node("d", draft, 0.8);
+        for (long seed = 0; seed < 8; seed++) {
+            CodeResult improved = write(Operator.IMPROVE, TABULAR, parent, List.of(), List.of(), List.of(parent), List.of(), seed);
+            assertTrue(improved.plan().startsWith("improve: "), improved.plan());
+            assertNotEquals(draft.spec(), improved.spec(), improved.plan());
+        }
+    }
+
+    @Test
+    void swappingToALinearModelAddsScalingAndOneHot() {
+        PipelineSpec draft = spec(write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1));
+        Edit swap = Improvements.swapModel(draft, Component.of("model.logistic_regression", "C", 1.0), TaskProfile.of(TABULAR, INPUTS));
+        assertEquals("swap XGBoost → LogisticRegression, C 1.0", swap.plan());
+        assertTrue(swap.spec().has("preprocessing.standard_scaler") && swap.spec().has("preprocessing.one_hot_encoding"));
+    }
+
+    @Test
+    void debugMapsNaNTracebackToImputation() {
+        CodeResult draft = write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1);
+        NodeContext buggy = new NodeContext("b", "improve", draft.code(), draft.spec(), draft.plan(), null, true,
+                "Traceback (most recent call last):\nValueError: Input X contains NaN.");
+        CodeResult fixed = write(Operator.DEBUG, TABULAR, buggy, List.of(), List.of(), List.of(), List.of(), 1);
+        assertTrue(fixed.plan().startsWith("debug: pitfall.missing_values_in_estimator"), fixed.plan());
+        assertEquals("preprocessing.median_imputer", spec(fixed).preprocessing().get(0).id());
+    }
+
+    @Test
+    void debugOfAnUnknownErrorDropsTheFeatureBlockTheTracebackPointsAt() {
+        CodeResult draft = write(Operator.DRAFT, TEXT, null, List.of(), List.of(), List.of(), List.of(), 1);
+        NodeContext buggy = new NodeContext("b", "draft", draft.code(), draft.spec(), draft.plan(), null, true,
+                "  File \"solution.py\", line 300, in feature_tfidf_char\nZeroDivisionError: weird");
+        CodeResult fixed = write(Operator.DEBUG, TEXT, buggy, List.of(), List.of(), List.of(), List.of(), 1);
+        assertEquals("debug: unknown error in feature.tfidf_char: drop that feature block", fixed.plan());
+        assertFalse(spec(fixed).has("feature.tfidf_char"));
+    }
+
+    @Test
+    void evolutionUndoesALastStepThatHurt() {
+        CodeResult draft = write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1);
+        PipelineSpec withCrosses = spec(draft).withFeatures(PipelineSpec.plus(spec(draft).features(), Component.of("feature.feature_crosses")));
+        NodeContext root = node("d", draft, 0.80);
+        NodeContext worse = new NodeContext("i", "improve", "", withCrosses.toJson(), "improve: add feature crosses", 0.77, false, "");
+        CodeResult evolved = write(Operator.EVOLUTION, TABULAR, worse, List.of(), List.of(), List.of(root, worse), List.of(), 1);
+        assertTrue(evolved.plan().startsWith("evolution: undo 'add feature crosses' (-0.0300)"), evolved.plan());
+        assertFalse(spec(evolved).has("feature.feature_crosses"));
+    }
+
+    @Test
+    void evolutionDropsAnEarlierChangeThatHurtAndKeepsWhatHelped() {
+        CodeResult draft = write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1);
+        PipelineSpec withCrosses = spec(draft).withFeatures(PipelineSpec.plus(spec(draft).features(), Component.of("feature.feature_crosses")));
+        PipelineSpec tuned = withCrosses.withModel(withCrosses.model().with("max_depth", 3));
+        NodeContext root = node("d", draft, 0.80);
+        NodeContext worse = new NodeContext("i", "improve", "", withCrosses.toJson(), "improve: add feature crosses", 0.77, false, "");
+        NodeContext better = new NodeContext("j", "improve", "", tuned.toJson(), "improve: set xgboost depth 5 → 3", 0.79, false, "");
+        CodeResult evolved = write(Operator.EVOLUTION, TABULAR, better, List.of(), List.of(), List.of(root, worse, better), List.of(), 1);
+        assertTrue(evolved.plan().contains("drop feature.feature_crosses (-0.0300)"), evolved.plan());
+        assertTrue(evolved.plan().contains("keep set xgboost depth 5 → 3 (+0.0200)"), evolved.plan());
+        assertFalse(spec(evolved).has("feature.feature_crosses"));
+        assertEquals(3, (int) spec(evolved).model().number("max_depth", 0));
+    }
+
+    @Test
+    void fusionBorrowsAFeatureBlockFromTheBestReference() {
+        PipelineSpec parent = spec(write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1));
+        PipelineSpec other = parent.withFeatures(PipelineSpec.plus(parent.features(), Component.of("feature.target_encoding")));
+        NodeContext reference = new NodeContext("r", "improve", "", other.toJson(), "", 0.83, false, "");
+        CodeResult fused = write(Operator.FUSION, TABULAR, new NodeContext("p", "draft", "", parent.toJson(), "", 0.8, false, ""),
+                List.of(), List.of(reference), List.of(), List.of(), 1);
+        assertEquals("fusion: borrow feature.target_encoding from node r", fused.plan());
+    }
+
+    @Test
+    void aggregationBlendsTheBranchesBestModels() {
+        CodeResult first = write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1);
+        CodeResult second = write(Operator.DRAFT, TABULAR, null, List.of(node("a", first, 0.8)), List.of(), List.of(), List.of(), 1);
+        CodeResult combined = write(Operator.AGGREGATION, TABULAR, null, List.of(), List.of(node("a", first, 0.80), node("b", second, 0.82)),
+                List.of(), List.of(), 1);
+        PipelineSpec spec = spec(combined);
+        assertEquals(spec(second).model().id(), spec.model().id(), "the best branch leads");
+        assertEquals(List.of(spec(first).model().id()), spec.ensemble().stream().map(Component::id).toList());
+        assertEquals("ensembling.weighted_blend", spec.blend().id());
+    }
+
+    @Test
+    void refitKeepsTheSpecAndTrainsOnEverything() {
+        CodeResult draft = write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1);
+        CodeResult refit = write(Operator.REFIT, TABULAR, node("d", draft, 0.8), List.of(), List.of(), List.of(), List.of(), 1);
+        assertEquals(spec(draft).withRefit(true), spec(refit));
+        assertTrue(refit.code().contains("REFIT = True"));
+    }
+
+    @Test
+    void improvingANodeWithoutSpecSaysWhatToDo() {
+        NodeContext foreign = new NodeContext("x", "draft", "print(1)", null, "", 0.5, false, "");
+        CoderException error = assertThrows(CoderException.class,
+                () -> write(Operator.IMPROVE, TABULAR, foreign, List.of(), List.of(), List.of(), List.of(), 1));
+        assertTrue(error.getMessage().contains("draft a new node"), error.getMessage());
+    }
+
+    @Test
+    void specSurvivesJsonRoundTrip() {
+        PipelineSpec spec = spec(write(Operator.DRAFT, TEXT, null, List.of(), List.of(), List.of(), List.of(), 1));
+        assertEquals(spec, PipelineSpec.fromJson(spec.toJson()));
+    }
+
+    @Test
+    void eachTaskShapeGetsItsOwnPipelineFamily() {
+        PreparedInputs pages = new PreparedInputs("/in", Map.of("train_images", "train_images", "train_targets", "train_targets",
+                "test_images", "test_images", "sample_submission", "s.csv"), 92, 23, 29);
+        TaskInfo denoise = new TaskInfo("pages", "image", "image_to_image", "rmse_pixels", true, "id", List.of(), List.of("value"),
+                Map.of(), "", "");
+        TaskInfo span = new TaskInfo("tweets", "text", "span_extraction", "jaccard_word_mean", false, "textID",
+                List.of("selected_text"), List.of("selected_text"), Map.of(), "", "");
+        TaskInfo cactus = new TaskInfo("cactus", "image", "binary", "roc_auc", false, "id", List.of("has_cactus"),
+                List.of("has_cactus"), Map.of(), "", "");
+        PreparedInputs images = new PreparedInputs("/in", Map.of("train", "train.csv", "train_images", "train_images"), 11000, 2800, 3300);
+        assertEquals("data.image_pairs", spec(coder.write(new CodeRequest(Operator.DRAFT, denoise, pages, null, null, null, null, null, 1))).data().id());
+        assertEquals("data.span_text", spec(coder.write(new CodeRequest(Operator.DRAFT, span, INPUTS, null, null, null, null, null, 1))).data().id());
+        CodeResult cnn = coder.write(new CodeRequest(Operator.DRAFT, cactus, images, null, null, null, null, null, 1));
+        assertEquals("model.small_cnn", spec(cnn).model().id());
+        CodeResult classical = coder.write(new CodeRequest(Operator.DRAFT, cactus, images, null, List.of(node("a", cnn, 0.9)), null, null, null, 1));
+        assertTrue(spec(classical).has("feature.hog"), classical.plan());
+    }
+
+    @Test
+    void debugOfOutOfMemoryShrinksVocabularies() {
+        CodeResult draft = write(Operator.DRAFT, TEXT, null, List.of(), List.of(), List.of(), List.of(), 1);
+        NodeContext buggy = new NodeContext("b", "draft", draft.code(), draft.spec(), draft.plan(), null, true,
+                "numpy.core._exceptions._ArrayMemoryError: Unable to allocate 12.1 GiB for an array");
+        CodeResult fixed = write(Operator.DEBUG, TEXT, buggy, List.of(), List.of(), List.of(), List.of(), 1);
+        assertTrue(fixed.plan().startsWith("debug: pitfall.out_of_memory"), fixed.plan());
+        assertEquals(100000, (int) spec(fixed).features().get(0).number("max_features", 0));
+    }
+}
