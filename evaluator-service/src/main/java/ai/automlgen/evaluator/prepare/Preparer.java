@@ -258,10 +258,12 @@ public final class Preparer {
                 if (name.endsWith(".zip") && ImageArchives.holdsEntryNamed(file, trainName)) {
                     continue;
                 }
-                if (layout.inputRoles.containsKey(name) || layout.inputRoles.containsValue(name)) {
+                if (layout.inputRoles.containsValue(name)) {
                     continue;
                 }
-                layout.linkBoth(name, file);
+                // a public folder named like a role (nomad's per-row train/ and test/ geometry) keeps its files
+                // under a name of its own rather than being dropped
+                layout.linkBoth(layout.inputRoles.containsKey(name) ? name + "_files" : name, file);
             }
         }
     }
