@@ -62,6 +62,24 @@ final class ServiceClient {
         return send(HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofSeconds(60)).build());
     }
 
+    /** A plain-text resource (e.g. a node's code); a non-2xx answer is an error naming the path. */
+    String text(String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(path)).GET()
+                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new CliException("the " + name + " answered HTTP " + response.statusCode() + " for " + path
+                        + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted");
+        }
+    }
+
     Answer post(String path, Object body, Duration timeout) {
         return send(HttpRequest.newBuilder(uri(path)).timeout(timeout)
                 .header("Content-Type", "application/json")

@@ -100,8 +100,7 @@ final class SolveCommand implements Callable<Integer> {
         boolean valid = false;
         if (finalNode != null) {
             Files.createDirectories(outDir);
-            ServiceClient.Answer code = planner.get("/runs/" + runId + "/nodes/" + finalNode + "/code");
-            Files.writeString(outDir.resolve("solution.py"), code.body() == null ? "" : code.body().asText());
+            Files.writeString(outDir.resolve("solution.py"), planner.text("/runs/" + runId + "/nodes/" + finalNode + "/code"));
             valid = planner.download("/runs/" + runId + "/nodes/" + finalNode + "/submission", outDir.resolve("submission.csv"));
         }
         Map<String, Object> result = new LinkedHashMap<>();
