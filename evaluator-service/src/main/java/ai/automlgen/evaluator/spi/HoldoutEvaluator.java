@@ -49,10 +49,10 @@ public class HoldoutEvaluator implements Evaluator {
         try {
             spec = specs.of(run);
         } catch (IllegalStateException e) {
-            return new Verdict(run.prepared().task().metric(), null, run.prepared().task().lowerIsBetter(), false, List.of(e.getMessage()), null);
+            return Verdict.unloadableTask(run, e.getMessage());
         }
         if (execution.outcome() != Outcome.OK) {
-            return new Verdict(spec.metric(), null, spec.lowerIsBetter(), false, List.of(ExecutionOutputs.failure(execution)), null);
+            return Verdict.invalid(spec, List.of(ExecutionOutputs.failure(execution)));
         }
         List<String> problems = new ArrayList<>();
         Double score = null;
@@ -77,7 +77,7 @@ public class HoldoutEvaluator implements Evaluator {
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "run %s node %s: evaluation failed", execution.runId(), execution.nodeId());
             problems.add("evaluator: cannot evaluate: " + e.getMessage());
-            return new Verdict(spec.metric(), null, spec.lowerIsBetter(), false, problems, null);
+            return Verdict.invalid(spec, problems);
         }
     }
 

@@ -63,14 +63,14 @@ public class ScriptEvaluator implements Evaluator {
         try {
             spec = specs.of(run);
         } catch (IllegalStateException e) {
-            return new Verdict(run.prepared().task().metric(), null, run.prepared().task().lowerIsBetter(), false, List.of(e.getMessage()), null);
+            return Verdict.unloadableTask(run, e.getMessage());
         }
         if (execution.outcome() != Outcome.OK) {
-            return invalid(spec, List.of(ExecutionOutputs.failure(execution)));
+            return Verdict.invalid(spec, List.of(ExecutionOutputs.failure(execution)));
         }
         Path script = spec.dir().resolve(SCRIPT);
         if (!Files.isRegularFile(script)) {
-            return invalid(spec, List.of(spec.dir() + ": " + SCRIPT + " not found; the script evaluator needs grade(predictions_csv, labels_csv) -> float there"));
+            return Verdict.invalid(spec, List.of(spec.dir() + ": " + SCRIPT + " not found; the script evaluator needs grade(predictions_csv, labels_csv) -> float there"));
         }
         List<String> problems = new ArrayList<>();
         try {
@@ -82,24 +82,24 @@ public class ScriptEvaluator implements Evaluator {
                 problems.addAll(Grader.check(submission.get(), Shapes.of(spec, sample), sample).problems());
             }
             if (execution.refit()) {
-                return problems.isEmpty() ? new Verdict(spec.metric(), null, spec.lowerIsBetter(), true, List.of(), null) : invalid(spec, problems);
+                return problems.isEmpty() ? new Verdict(spec.metric(), null, spec.lowerIsBetter(), true, List.of(), null) : Verdict.invalid(spec, problems);
             }
             Optional<Path> predictions = ExecutionOutputs.file(execution, ArtifactRef.VALID_PREDICTIONS);
             if (predictions.isEmpty()) {
                 problems.add(ExecutionOutputs.missing(ArtifactRef.VALID_PREDICTIONS));
-                return invalid(spec, problems);
+                return Verdict.invalid(spec, problems);
             }
             RunFolders folders = new RunFolders(Path.of(run.prepared().inputs().inputDir()).getParent());
             Path validSample = folders.input().resolve(run.prepared().inputs().files().get(Roles.VALID_SAMPLE_SUBMISSION));
             GradeResult format = Grader.check(predictions.get(), Shapes.of(spec, validSample), validSample);
             problems.addAll(format.problems());
             if (!problems.isEmpty()) {
-                return invalid(spec, problems);
+                return Verdict.invalid(spec, problems);
             }
             return runScript(spec, script, predictions.get(), folders.validLabels());
         } catch (IOException | RuntimeException e) {
             problems.add("evaluator: cannot evaluate: " + e.getMessage());
-            return invalid(spec, problems);
+            return Verdict.invalid(spec, problems);
         }
     }
 
@@ -113,33 +113,29 @@ public class ScriptEvaluator implements Evaluator {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                return invalid(spec, List.of(SCRIPT + ": did not finish within " + timeout.toSeconds() + " s"));
+                return Verdict.invalid(spec, List.of(SCRIPT + ": did not finish within " + timeout.toSeconds() + " s"));
             }
             List<String> out = Files.readAllLines(stdout, StandardCharsets.UTF_8);
             if (process.exitValue() != 0 || out.isEmpty()) {
                 List<String> err = Files.readAllLines(stderr, StandardCharsets.UTF_8);
                 String last = err.isEmpty() ? "no output" : err.get(err.size() - 1);
-                return invalid(spec, List.of(SCRIPT + ": failed (exit code " + process.exitValue() + "): " + last));
+                return Verdict.invalid(spec, List.of(SCRIPT + ": failed (exit code " + process.exitValue() + "): " + last));
             }
             double score = Double.parseDouble(out.get(out.size() - 1).strip());
             if (Double.isNaN(score)) {
-                return invalid(spec, List.of(SCRIPT + ": returned NaN for these predictions"));
+                return Verdict.invalid(spec, List.of(SCRIPT + ": returned NaN for these predictions"));
             }
             return new Verdict(spec.metric(), score, spec.lowerIsBetter(), true, List.of(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-            return invalid(spec, List.of(SCRIPT + ": interrupted"));
+            return Verdict.invalid(spec, List.of(SCRIPT + ": interrupted"));
         } catch (NumberFormatException e) {
-            return invalid(spec, List.of(SCRIPT + ": grade() did not return a number: " + e.getMessage()));
+            return Verdict.invalid(spec, List.of(SCRIPT + ": grade() did not return a number: " + e.getMessage()));
         } finally {
             for (Path p : List.of(stdout, stderr, workDir)) {
                 Files.deleteIfExists(p);
             }
         }
-    }
-
-    private static Verdict invalid(TaskSpec spec, List<String> problems) {
-        return new Verdict(spec.metric(), null, spec.lowerIsBetter(), false, problems, null);
     }
 }
