@@ -4,6 +4,7 @@ import ai.automlgen.events.PreparedInputs;
 import ai.automlgen.events.TaskInfo;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a coder gets for one operator application.
@@ -17,14 +18,18 @@ import java.util.List;
  * @param trajectory the root-to-parent path, oldest first (evolution reads it)
  * @param knowledge  knowledge-base entity ids retrieved for this step, best first
  * @param seed       seed for this node's choices and for the generated code
+ * @param params     the run's parameters ({@code RunConfig.params}); a coder reads its own namespace
+ *                   ({@code coder.}) and ignores the rest
  */
 public record CodeRequest(Operator operator, TaskInfo task, PreparedInputs inputs, NodeContext parent,
                           List<NodeContext> siblings, List<NodeContext> references, List<NodeContext> trajectory,
-                          List<String> knowledge, long seed) {
+                          List<String> knowledge, long seed,
+                          Map<String, String> params) {
     public CodeRequest {
         siblings = siblings == null ? List.of() : List.copyOf(siblings);
         references = references == null ? List.of() : List.copyOf(references);
         trajectory = trajectory == null ? List.of() : List.copyOf(trajectory);
         knowledge = knowledge == null ? List.of() : List.copyOf(knowledge);
+        params = params == null ? Map.of() : Map.copyOf(params);
     }
 }

@@ -272,7 +272,7 @@ public class RunService {
                     store.nodes(runId).stream().filter(n -> "draft".equals(n.operator())).map(n -> context(runId, n)).toList(),
                     contexts(runId, decision.referenceIds()), contexts(runId, decision.trajectoryIds()),
                     knowledge.relevant(decision.operator(), run.task(), parent.outputTail(), 8),
-                    run.config().seed() * 1_000_003L + Long.parseLong(node.id().substring(1))));
+                    run.config().seed() * 1_000_003L + Long.parseLong(node.id().substring(1)), run.config().params()));
         } catch (RuntimeException e) {
             // recorded as a buggy node, so the search sees the failure and moves on
             LOG.warnf(e, "run %s: coder %s failed for %s of %s", runId, run.config().coder(),
@@ -328,7 +328,7 @@ public class RunService {
         try {
             return coders.find(run.config().coder()).orElseThrow().write(new CodeRequest(Operator.REFIT, run.task(),
                     run.inputs(), context(run.runId(), best), List.of(), List.of(), List.of(), List.of(),
-                    run.config().seed()));
+                    run.config().seed(), run.config().params()));
         } catch (RuntimeException e) {
             LOG.infof("run %s: the %s coder has no refit of %s (%s); refitting its own code", run.runId(),
                     run.config().coder(), best.nodeId(), e.getMessage());

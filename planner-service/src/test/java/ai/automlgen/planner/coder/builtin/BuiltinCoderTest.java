@@ -39,7 +39,7 @@ class BuiltinCoderTest {
         PreparedInputs inputs = new PreparedInputs(input.toString(),
                 Map.of("train", "train.csv", "valid", "valid.csv", "test", "test.csv"), fit.size() - header, validRows, 143);
 
-        CodeResult code = new BuiltinCoder().write(new CodeRequest(Operator.DRAFT, TASK, inputs, null, null, null, null, null, 1));
+        CodeResult code = new BuiltinCoder().write(new CodeRequest(Operator.DRAFT, TASK, inputs, null, null, null, null, null, 1, null));
         Path work = Files.createTempDirectory("work");
         Files.writeString(work.resolve("solution.py"), code.code());
         Files.createSymbolicLink(work.resolve("input"), input); // the working-directory layout of docs/pipeline-contract.md
@@ -64,7 +64,7 @@ class BuiltinCoderTest {
         TaskInfo spans = new TaskInfo("tweets", "text", "span_extraction", "jaccard_word_mean", false, "textID",
                 List.of("selected_text"), List.of("selected_text"), Map.of(), "", null);
         CoderException e = assertThrows(CoderException.class, () -> new BuiltinCoder().write(new CodeRequest(
-                Operator.DRAFT, spans, new PreparedInputs("/in", Map.of(), 0, 0, 0), null, null, null, null, null, 1)));
+                Operator.DRAFT, spans, new PreparedInputs("/in", Map.of(), 0, 0, 0), null, null, null, null, null, 1, null)));
         assertTrue(e.getMessage().contains("--coder knowledge"), e.getMessage());
     }
 

@@ -121,7 +121,7 @@ class KnowledgeCoderBenchTest {
     private static CodeRequest request(BenchFixture fixture, Operator operator, NodeContext parent, List<NodeContext> siblings,
                                        List<NodeContext> references, List<NodeContext> trajectory) {
         PreparedInputs inputs = operator == Operator.REFIT ? fixture.full() : fixture.inputs();
-        return new CodeRequest(operator, fixture.task(), inputs, parent, siblings, references, trajectory, List.of(), SEED);
+        return new CodeRequest(operator, fixture.task(), inputs, parent, siblings, references, trajectory, List.of(), SEED, null);
     }
 
     /** Writes the code, runs it, checks both outputs, and remembers the node (with a stand-in score) for later operators. */

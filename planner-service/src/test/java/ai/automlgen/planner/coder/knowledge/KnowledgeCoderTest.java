@@ -31,7 +31,7 @@ class KnowledgeCoderTest {
 
     private CodeResult write(Operator operator, TaskInfo task, NodeContext parent, List<NodeContext> siblings, List<NodeContext> references,
                              List<NodeContext> trajectory, List<String> knowledge, long seed) {
-        return coder.write(new CodeRequest(operator, task, INPUTS, parent, siblings, references, trajectory, knowledge, seed));
+        return coder.write(new CodeRequest(operator, task, INPUTS, parent, siblings, references, trajectory, knowledge, seed, null));
     }
 
     private static NodeContext node(String id, CodeResult result, Double score) {
@@ -203,11 +203,11 @@ class KnowledgeCoderTest {
         TaskInfo cactus = new TaskInfo("cactus", "image", "binary", "roc_auc", false, "id", List.of("has_cactus"),
                 List.of("has_cactus"), Map.of(), "", "");
         PreparedInputs images = new PreparedInputs("/in", Map.of("train", "train.csv", "train_images", "train_images"), 11000, 2800, 3300);
-        assertEquals("data.image_pairs", spec(coder.write(new CodeRequest(Operator.DRAFT, denoise, pages, null, null, null, null, null, 1))).data().id());
-        assertEquals("data.span_text", spec(coder.write(new CodeRequest(Operator.DRAFT, span, INPUTS, null, null, null, null, null, 1))).data().id());
-        CodeResult cnn = coder.write(new CodeRequest(Operator.DRAFT, cactus, images, null, null, null, null, null, 1));
+        assertEquals("data.image_pairs", spec(coder.write(new CodeRequest(Operator.DRAFT, denoise, pages, null, null, null, null, null, 1, null))).data().id());
+        assertEquals("data.span_text", spec(coder.write(new CodeRequest(Operator.DRAFT, span, INPUTS, null, null, null, null, null, 1, null))).data().id());
+        CodeResult cnn = coder.write(new CodeRequest(Operator.DRAFT, cactus, images, null, null, null, null, null, 1, null));
         assertEquals("model.small_cnn", spec(cnn).model().id());
-        CodeResult classical = coder.write(new CodeRequest(Operator.DRAFT, cactus, images, null, List.of(node("a", cnn, 0.9)), null, null, null, 1));
+        CodeResult classical = coder.write(new CodeRequest(Operator.DRAFT, cactus, images, null, List.of(node("a", cnn, 0.9)), null, null, null, 1, null));
         assertTrue(spec(classical).has("feature.hog"), classical.plan());
     }
 

@@ -40,7 +40,7 @@ class KnowledgeDraftBenchmark {
             }
             BenchFixture fixture = BenchFixture.build(task, WORK.resolve("fixtures"), 0, 1);
             CodeResult draft = new KnowledgeCoder().write(new CodeRequest(Operator.DRAFT, fixture.task(), fixture.inputs(), null,
-                    List.of(), List.of(), List.of(), List.of(), 0));
+                    List.of(), List.of(), List.of(), List.of(), 0, null));
             Path work = WORK.resolve("runs").resolve(task);
             Files.createDirectories(work.resolve("output"));
             Files.writeString(work.resolve("solution.py"), draft.code());
