@@ -1,5 +1,6 @@
 package ai.automlgen.executor.sandbox;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,10 @@ public final class ContractEnvironment {
     /**
      * @param paths       how the sandboxed code sees its folders
      * @param visibleGpus the values for CUDA_VISIBLE_DEVICES as the code sees the devices
+     * @param timeLimit   how long the code may run before it is killed; pipelines size their training to it
      */
-    public static Map<String, String> of(SandboxPaths paths, long seed, int cpus, List<String> visibleGpus) {
+    public static Map<String, String> of(SandboxPaths paths, long seed, int cpus, List<String> visibleGpus,
+                                         Duration timeLimit) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
         env.put("HOME", paths.home());
@@ -31,6 +34,7 @@ public final class ContractEnvironment {
         env.put("AUTOMLGEN_SEED", Long.toString(seed));
         env.put("AUTOMLGEN_CPUS", Integer.toString(cpus));
         env.put("AUTOMLGEN_GPUS", Integer.toString(visibleGpus.size()));
+        env.put("AUTOMLGEN_TIME_LIMIT", Long.toString(timeLimit.toSeconds()));
         env.put("CUDA_VISIBLE_DEVICES", String.join(",", visibleGpus));
         for (String threads : List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS")) {
             env.put(threads, Integer.toString(cpus));

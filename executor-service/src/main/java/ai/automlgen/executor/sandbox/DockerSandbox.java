@@ -124,7 +124,8 @@ public final class DockerSandbox implements Sandbox {
         List<String> gpuIds = spec.lease().gpuIds();
         // Inside the container the granted GPUs are numbered from 0.
         List<String> visibleGpus = IntStream.range(0, gpuIds.size()).mapToObj(Integer::toString).toList();
-        List<String> env = ContractEnvironment.of(SandboxPaths.mounted(), spec.seed(), spec.lease().cpus(), visibleGpus)
+        List<String> env = ContractEnvironment.of(SandboxPaths.mounted(), spec.seed(), spec.lease().cpus(), visibleGpus,
+                        spec.timeout())
                 .entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
         long memoryBytes = spec.lease().memoryMb() * 1024 * 1024;
         long fileBytes = limits.maxFileSizeMb() * 1024 * 1024;

@@ -94,7 +94,7 @@ public final class ProcessSandbox implements Sandbox {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Map<String, String> env = builder.environment();
         env.clear();
-        env.putAll(ContractEnvironment.of(paths, spec.seed(), spec.lease().cpus(), spec.lease().gpuIds()));
+        env.putAll(ContractEnvironment.of(paths, spec.seed(), spec.lease().cpus(), spec.lease().gpuIds(), spec.timeout()));
 
         LogCapture stdout = new LogCapture(limits.logHeadBytes(), limits.logTailBytes());
         LogCapture stderr = new LogCapture(limits.logHeadBytes(), limits.logTailBytes());

@@ -69,10 +69,11 @@ abstract class HostileCodeContract {
                 import os
                 print(open(os.path.join(os.environ['AUTOMLGEN_INPUT'], 'train.csv')).read().count('\\n'))
                 open(os.path.join(os.environ['AUTOMLGEN_OUTPUT'], 'submission.csv'), 'w').write('id,y\\n')
-                print(open('input/train.csv').readline().strip(), os.environ['AUTOMLGEN_SEED'])
+                print(open('input/train.csv').readline().strip(), os.environ['AUTOMLGEN_SEED'],
+                      os.environ['AUTOMLGEN_TIME_LIMIT'])
                 """, Duration.ofSeconds(60));
         assertEquals(Outcome.OK, result.outcome(), result.stderrTail());
-        assertEquals("3\nid,y 42\n", result.stdoutTail());
+        assertEquals("3\nid,y 42 60\n", result.stdoutTail());
     }
 
     @Test
