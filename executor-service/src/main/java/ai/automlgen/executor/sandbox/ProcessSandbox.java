@@ -49,9 +49,9 @@ public final class ProcessSandbox implements Sandbox {
     public ProcessSandbox(String python, boolean bubblewrapWanted, int uidBase, SandboxLimits limits, Path stateDir) {
         this.python = python;
         this.limits = limits;
-        this.uidBase = uidBase;
         this.root = "0".equals(run(List.of("id", "-u")).strip());
-        this.etcDir = writeEtc(stateDir, uidBase);
+        this.uidBase = root ? UidBlocks.claim(uidBase, MAX_SEATS) : uidBase;
+        this.etcDir = writeEtc(stateDir, this.uidBase);
         this.bubblewrap = bubblewrapWanted && bubblewrapWorks();
     }
 

@@ -15,13 +15,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code bubblewrap}); the isolation cases are meaningless without it, so they are skipped there.
  */
 class ProcessSandboxHostileCodeTest extends HostileCodeContract {
-    // Away from the uids a running executor uses (61000 + seat): kill -1 as a uid reaches all of its processes.
-    static final int TEST_UID_BASE = 62000;
+    // The executor's default; the sandbox claims a block of uids no other executor on this host holds.
+    static final int UID_BASE = 61000;
     static ProcessSandbox sandbox;
 
     @BeforeAll
     static void startSandbox(@TempDir Path state) {
-        sandbox = new ProcessSandbox("/usr/bin/python3", true, TEST_UID_BASE, LIMITS, state);
+        sandbox = new ProcessSandbox("/usr/bin/python3", true, UID_BASE, LIMITS, state);
         assumeTrue(sandbox.bubblewrap(), "bubblewrap is not usable here: " + sandbox.isolation());
     }
 
@@ -33,7 +33,7 @@ class ProcessSandboxHostileCodeTest extends HostileCodeContract {
     @Test
     void commandLineAppliesEveryRlimit() {
         String command = String.join(" ", sandbox.command(new SandboxRun("x", Path.of("/w"), Path.of("/in"), "solution.py",
-                ai.automlgen.executor.slots.SlotLease.unpooled(0, 2, 512), java.time.Duration.ofSeconds(100), 1), TEST_UID_BASE));
+                ai.automlgen.executor.slots.SlotLease.unpooled(0, 2, 512), java.time.Duration.ofSeconds(100), 1), UID_BASE));
         for (String limit : List.of("--as=536870912", "--cpu=260", "--fsize=67108864", "--nproc=64", "--core=0")) {
             assertTrue(command.contains(limit), limit + " missing from " + command);
         }

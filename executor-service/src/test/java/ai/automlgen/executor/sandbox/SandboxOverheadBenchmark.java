@@ -33,7 +33,7 @@ class SandboxOverheadBenchmark {
         int runs = Integer.getInteger("benchmark.runs", 30);
         SandboxLimits limits = new SandboxLimits(256, 1024, 256, 4096, 4096);
         List<Sandbox> sandboxes = new ArrayList<>();
-        sandboxes.add(new ProcessSandbox("/usr/bin/python3", true, 62500, limits, temp));
+        sandboxes.add(new ProcessSandbox("/usr/bin/python3", true, 61000, limits, temp));
         List<String> whyNot = new ArrayList<>();
         Optional<DockerSandbox> docker = DockerSandbox.connect(
                 Optional.ofNullable(System.getenv("DOCKER_HOST")).orElse("unix:///var/run/docker.sock"),
