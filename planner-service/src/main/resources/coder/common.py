@@ -4,6 +4,8 @@ SEED = int(os.environ.get("AUTOMLGEN_SEED", "0"))
 CPUS = max(1, int(os.environ.get("AUTOMLGEN_CPUS", "1")))
 # AUTOMLGEN_QUICK=1 shrinks epochs, trees and samples so tests can run every pipeline in seconds.
 QUICK = os.environ.get("AUTOMLGEN_QUICK", "") == "1"
+# Seconds before the executor kills this script (0: no limit); long training loops stop in time to predict.
+TIME_LIMIT = float(os.environ.get("AUTOMLGEN_TIME_LIMIT", "0") or 0)
 INPUT = os.environ.get("AUTOMLGEN_INPUT", "input")
 OUTPUT = os.environ.get("AUTOMLGEN_OUTPUT", "output")
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -31,6 +33,11 @@ FEATURE_BUILDERS = {}
 PREPROCESSORS = {}
 MODEL_FACTORIES = {}
 SEARCH_SPACES = {}
+
+
+def seconds_left(share):
+    """Seconds until `share` of the time limit is used (infinite without a limit)."""
+    return share * TIME_LIMIT - (time.time() - START) if TIME_LIMIT > 0 else float("inf")
 
 
 def log(message):

@@ -51,12 +51,16 @@ def train_network(images, y, epochs, score_images=None, score_y=None):
     model = MODEL_FACTORIES[MODEL[0]](params, 3, outputs).to(DEVICE)
     optimiser = torch.optim.AdamW(model.parameters(), lr=float(params.get("learning_rate", 0.002)), weight_decay=1e-4)
     batch_size = int(params.get("batch_size", 64))
-    steps = epochs * ((len(images) + batch_size - 1) // batch_size)
-    schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=float(params.get("learning_rate", 0.002)), total_steps=max(1, steps))
+    max_lr = float(params.get("learning_rate", 0.002))
+    steps_per_epoch = (len(images) + batch_size - 1) // batch_size
+    step = 0
     loss_function = nn.BCEWithLogitsLoss() if outputs == 1 else nn.CrossEntropyLoss()
     generator = np.random.RandomState(SEED)
     augmenting = any(c == "augmentation.flip_rotate" for c, _ in TRAINING)
-    for epoch in range(1, epochs + 1):
+    epoch = 0
+    while epoch < epochs:
+        epoch += 1
+        epoch_started = time.time()
         model.train()
         order = generator.permutation(len(images))
         total = 0.0
@@ -70,13 +74,25 @@ def train_network(images, y, epochs, score_images=None, score_y=None):
             loss = loss_function(logits[:, 0], target.float()) if outputs == 1 else loss_function(logits, target.long())
             optimiser.zero_grad()
             loss.backward()
+            # one cycle: linear warm-up over the first 20% of steps, then cosine decay; recomputed from the
+            # epoch count, which the time limit may shorten after the first epoch
+            progress = step / max(1, epochs * steps_per_epoch)
+            lr = max_lr * (progress / 0.2 if progress < 0.2 else 0.5 * (1 + np.cos(np.pi * (progress - 0.2) / 0.8)))
+            for group in optimiser.param_groups:
+                group["lr"] = max(lr, max_lr * 0.01)
             optimiser.step()
-            schedule.step()
+            step += 1
             total += loss.item() * len(chosen)
         message = f"epoch {epoch}/{epochs}: train loss {total / len(images):.4f}"
         if score_images is not None:
             message += f", validation {METRIC} {score(score_y, predict_images(model, score_images, False)):.5f}"
         log(message)
+        # training may use about half of the time limit: loading, validation and prediction need the rest
+        left = seconds_left(0.5)
+        affordable = epochs if left == float("inf") else epoch + int(max(0.0, left) // max(1e-9, time.time() - epoch_started))
+        if affordable < epochs:
+            epochs = max(epoch, affordable)
+            log(f"AUTOMLGEN_TIME_LIMIT={TIME_LIMIT:.0f}s: training {epochs} epochs in all")
     return model
 
 
