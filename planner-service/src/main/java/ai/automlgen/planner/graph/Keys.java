@@ -45,6 +45,16 @@ final class Keys {
         return run(runId) + ":evals:" + nodeId;
     }
 
+    /**
+     * Prefix of the search graph the run's policy decides on ({@link RedisSearchGraph}): {@code …:search:meta},
+     * {@code …:search:node:{node}}, {@code …:search:children:{node}}, {@code …:search:branch:{branch}},
+     * {@code …:search:order}, {@code …:search:leaves}, {@code …:search:edges}, {@code …:search:edge-set},
+     * {@code …:search:changes} (ids of changed nodes, in write order, for readers that mirror the graph).
+     */
+    static String search(String runId) {
+        return run(runId) + ":search";
+    }
+
     /** Counter for node sequence numbers. */
     static String sequence(String runId) {
         return run(runId) + ":seq";

@@ -47,7 +47,7 @@ public class RedisConnection {
     }
 
     @PreDestroy
-    synchronized void close() {
+    public synchronized void close() {
         if (connection != null) {
             connection.close();
         }

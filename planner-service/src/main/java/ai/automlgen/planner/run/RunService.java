@@ -171,12 +171,13 @@ public class RunService {
     }
 
     private void onNodeEvaluated(RunRecord run, NodeRecord node, EvaluationCompleted evaluation) {
-        Optional<SearchSessions.Session> session = sessions.get(run.runId());
-        if (session.isEmpty()) {
-            return; // the run ended, or another planner drives it
+        if (run.status() != RunStatus.SEARCHING) {
+            return; // the search is over; the node was cancelled with it
         }
+        // opened again from Redis when this planner restarted or another one drove the run so far
+        SearchSessions.Session session = sessions.open(run);
         boolean good = evaluation.valid() && evaluation.score() != null && Double.isFinite(evaluation.score());
-        RunRecord updated = recordScore(run, session.get(), node, good ? evaluation.score() : null,
+        RunRecord updated = recordScore(run, session, node, good ? evaluation.score() : null,
                 good ? null : evaluation.reason(), evaluation.testGrade());
         expand(updated);
     }
@@ -204,7 +205,7 @@ public class RunService {
         return updated;
     }
 
-    /** Copies visits and value of the node and its PARENT ancestors (what backpropagation changed) into Redis. */
+    /** Copies the visits and value backpropagation changed (the node and its PARENT ancestors) into the projection. */
     private void syncStatistics(String runId, SearchSessions.Session session, SearchNode from) {
         for (String id = from.id(); id != null; ) {
             Optional<SearchNode> node = session.graph().node(id);
@@ -235,13 +236,7 @@ public class RunService {
         if (run.status() != RunStatus.SEARCHING) {
             return;
         }
-        Optional<SearchSessions.Session> found = sessions.get(run.runId());
-        if (found.isEmpty()) {
-            finish(run, RunStatus.FAILED, run.bestNodeId(), "the planner that drove this run restarted; "
-                    + "its search state is gone (submit the task again)");
-            return;
-        }
-        SearchSessions.Session session = found.get();
+        SearchSessions.Session session = sessions.open(run);
         boolean exhausted = false;
         while (!budgetSpent(run, session) && session.graph().inFlightCount() < run.config().parallelism()) {
             Optional<SearchEngine.Expansion> expansion = session.engine().expand(session.clock());
@@ -396,7 +391,8 @@ public class RunService {
     }
 
     private void cancelPending(RunRecord run, String reason) {
-        Optional<SearchSessions.Session> session = sessions.get(run.runId());
+        Optional<SearchSessions.Session> session = run.task() == null ? Optional.empty()
+                : Optional.of(sessions.open(run));
         for (NodeRecord n : store.nodes(run.runId())) {
             if (n.status().inFlight()) {
                 store.saveNode(n.scored(NodeStatus.CANCELLED, null, reason, null));

@@ -18,8 +18,9 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * A run's search graph in memory, for tests and for a planner without Redis. Thread-safe: each write is atomic
- * under one lock, reads see a consistent state and return snapshots.
+ * A run's search graph in memory: the copy of a Redis-held graph a policy decides on ({@link #restore}), and the
+ * graph of the pure tests. Thread-safe: each write is atomic under one lock, reads see a consistent state and
+ * return snapshots.
  */
 public final class InMemorySearchGraph implements SearchGraph {
     private final Objective objective;

@@ -38,6 +38,8 @@ import java.util.function.Function;
  *                               trajectory (evolution) instead of only the parent (ours: 2)
  * @param greedyDebugProbability greedy (AIDE) debugs a buggy leaf with this probability (AIDE: 0.5)
  * @param greedyMaxDebugDepth    greedy (AIDE) debugs no deeper than this (AIDE: 3)
+ * @param fusion                 whether mcgs makes fusion nodes at all (default true; false for ablations)
+ * @param aggregation            whether mcgs makes aggregation nodes at all (default true; false for ablations)
  */
 public record SearchConstants(Ramp exploration, Ramp treeWeight, int maxDrafts, int maxDebugChildren,
                               int maxImproveChildren, int topK, int topKPerBranch, double improvementThreshold,
@@ -45,11 +47,11 @@ public record SearchConstants(Ramp exploration, Ramp treeWeight, int maxDrafts, 
                               double rewardSuccess, double rewardDebugSuccess, double rewardNewBest,
                               int branchStagnation, int globalStagnation, int fusionReferences,
                               int aggregationBranches, int evolutionAfterMisses, double greedyDebugProbability,
-                              int greedyMaxDebugDepth) {
+                              int greedyMaxDebugDepth, boolean fusion, boolean aggregation) {
 
     public static final SearchConstants DEFAULTS = new SearchConstants(
             new Ramp(1.414, 0.5, 0.3, 0.7), new Ramp(1.0, 0.2, 0.5, 0.7), 5, 1, 3, 5, 3, 1e-4, 3, 3, 20,
-            -1.0, 1.0, 1.5, 1.5, 6, 12, 2, 5, 2, 0.5, 3);
+            -1.0, 1.0, 1.5, 1.5, 6, 12, 2, 5, 2, 0.5, 3, true, true);
 
     public SearchConstants {
         requireAtLeast("search.drafts", maxDrafts, 1);
@@ -100,21 +102,44 @@ public record SearchConstants(Ramp exploration, Ramp treeWeight, int maxDrafts, 
     /** The run parameter keys, each with what it sets. */
     public static final Map<String, Key> KEYS = keys();
 
-    /** One run parameter: what it sets and whether it takes a whole number or any number. */
-    public record Key(String description, boolean whole) {
+    /** What a run parameter takes. */
+    public enum Kind {
+        REAL("a number"), WHOLE("a whole number"), SWITCH("true or false");
+
+        private final String description;
+
+        Kind(String description) {
+            this.description = description;
+        }
+    }
+
+    /** One run parameter: what it sets and what kind of value it takes. */
+    public record Key(String description, Kind kind) {
         Object parse(String key, String text) {
+            String value = text.trim();
             try {
-                return whole ? (Object) Integer.parseInt(text.trim()) : (Object) Double.parseDouble(text.trim());
+                return switch (kind) {
+                    case REAL -> Double.parseDouble(value);
+                    case WHOLE -> Integer.parseInt(value);
+                    case SWITCH -> parseSwitch(value);
+                };
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("search parameter '" + key + "' (" + description + ") must be "
-                        + (whole ? "a whole number" : "a number") + ", got '" + text + "'");
+                        + kind.description + ", got '" + text + "'");
             }
+        }
+
+        private static boolean parseSwitch(String value) {
+            if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(value);
+            }
+            throw new NumberFormatException(value);
         }
     }
 
     private static Map<String, Key> keys() {
-        boolean real = false;
-        boolean whole = true;
+        Kind real = Kind.REAL;
+        Kind whole = Kind.WHOLE;
         Map<String, Key> keys = new LinkedHashMap<>();
         keys.put("search.uct.c-start", new Key("UCT exploration constant before the decay", real));
         keys.put("search.uct.c-end", new Key("UCT exploration constant after the decay", real));
@@ -144,6 +169,8 @@ public record SearchConstants(Ramp exploration, Ramp treeWeight, int maxDrafts, 
         keys.put("search.evolution-after-misses", new Key("chain misses after which mcgs evolves instead of improving", whole));
         keys.put("search.greedy.debug-probability", new Key("greedy: probability of debugging a buggy leaf", real));
         keys.put("search.greedy.max-debug-depth", new Key("greedy: deepest debug", whole));
+        keys.put("search.fusion", new Key("mcgs: whether to make fusion nodes", Kind.SWITCH));
+        keys.put("search.aggregation", new Key("mcgs: whether to make aggregation nodes", Kind.SWITCH));
         return Collections.unmodifiableMap(keys);
     }
 
@@ -177,6 +204,8 @@ public record SearchConstants(Ramp exploration, Ramp treeWeight, int maxDrafts, 
         m.put("search.evolution-after-misses", evolutionAfterMisses);
         m.put("search.greedy.debug-probability", greedyDebugProbability);
         m.put("search.greedy.max-debug-depth", greedyMaxDebugDepth);
+        m.put("search.fusion", fusion);
+        m.put("search.aggregation", aggregation);
         return m;
     }
 
@@ -197,7 +226,8 @@ public record SearchConstants(Ramp exploration, Ramp treeWeight, int maxDrafts, 
                 real.apply("search.reward.new-best"), whole.apply("search.branch-stagnation"),
                 whole.apply("search.global-stagnation"), whole.apply("search.fusion-references"),
                 whole.apply("search.aggregation-branches"), whole.apply("search.evolution-after-misses"),
-                real.apply("search.greedy.debug-probability"), whole.apply("search.greedy.max-debug-depth"));
+                real.apply("search.greedy.debug-probability"), whole.apply("search.greedy.max-debug-depth"),
+                (Boolean) m.get("search.fusion"), (Boolean) m.get("search.aggregation"));
     }
 
     private static void requireAtLeast(String key, int value, int least) {

@@ -41,12 +41,13 @@ public final class SearchEngine {
     /** Decides and claims the next expansion; empty when nothing can be expanded until an in-flight node is scored. */
     public Optional<Expansion> expand(SearchClock clock) {
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-            Optional<Decision> decision = policy.next(graph, clock);
+            GraphView view = graph.snapshot();
+            Optional<Decision> decision = policy.next(view, clock);
             if (decision.isEmpty()) {
                 return Optional.empty();
             }
             Decision chosen = decision.get();
-            SearchNode parent = graph.node(chosen.parentId()).orElseThrow();
+            SearchNode parent = view.node(chosen.parentId()).orElseThrow();
             SearchNode child = SearchNode.pending(nodeIds.get(), parent, chosen.operator(), nowMillis.getAsLong());
             if (graph.claimExpansion(child, ChildLimits.countedWith(chosen.operator()), chosen.childLimit())) {
                 chosen.extraEdges(child.id()).forEach(graph::addEdge);

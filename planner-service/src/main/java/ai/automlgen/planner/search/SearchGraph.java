@@ -12,6 +12,15 @@ import java.util.Set;
 public interface SearchGraph extends GraphView {
 
     /**
+     * The graph as one decision should read it: every read of the view sees the same instant. A graph held
+     * elsewhere (Redis) copies itself into memory; this default suits a graph whose own reads are already cheap
+     * and safe, where a decision may see writes of other replicas that land meanwhile (a later claim checks them).
+     */
+    default GraphView snapshot() {
+        return this;
+    }
+
+    /**
      * Adds {@code child} (PENDING) and its PARENT edge if and only if its parent exists, is scored, and has fewer
      * than {@code childLimit} non-cancelled children made by an operator in {@code countedOperators}; check and
      * insert happen as one atomic step.

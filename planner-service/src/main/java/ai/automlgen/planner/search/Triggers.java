@@ -23,10 +23,14 @@ public final class Triggers {
         this.constants = constants;
     }
 
-    /** Aggregation if the whole search stagnates, else fusion if a branch does; one pass over the graph. */
+    /**
+     * Aggregation if the whole search stagnates, else fusion if a branch does; one pass over the graph. Either is
+     * left out where the run switched it off ({@code search.aggregation}, {@code search.fusion}).
+     */
     public Optional<Decision> next(GraphView graph) {
         Survey survey = survey(graph);
-        return aggregation(graph, survey).or(() -> fusion(graph, survey));
+        Optional<Decision> aggregation = constants.aggregation() ? aggregation(graph, survey) : Optional.empty();
+        return aggregation.or(() -> constants.fusion() ? fusion(graph, survey) : Optional.empty());
     }
 
     /** A fusion for the most stagnant branch that has a node to fuse into and another branch to borrow from. */

@@ -15,6 +15,7 @@ import ai.automlgen.events.TaskSubmitted;
 import ai.automlgen.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -39,6 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class RunFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    SearchSessions sessions;
 
     @Test
     void runDraftsOneNodeRefitsTheBestAndFinishesWithItsSubmission() throws Exception {
@@ -100,6 +104,50 @@ class RunFlowTest {
                     .body("edges.find { it.to == '" + refit.nodeId() + "' }.type", equalTo("PARENT"));
             given().delete("/runs/" + runId).then().statusCode(200);
             given().get("/runs/" + runId).then().statusCode(404);
+        }
+    }
+
+    /** A planner that restarts (or another planner that gets the run's events) reopens the search from Redis. */
+    @Test
+    void runGoesOnFromRedisWhenThePlannerLosesItsSearchSession() throws Exception {
+        Path taskDir = Files.createTempDirectory("task");
+        Path runDir = Files.createTempDirectory("run");
+        Path submission = Files.writeString(runDir.resolve("submission.csv"), "id,y\na,0.9\n");
+        try (KafkaProbe tasks = new KafkaProbe(Topics.TASKS);
+             KafkaProbe executions = new KafkaProbe(Topics.EXECUTIONS);
+             KafkaProbe search = new KafkaProbe(Topics.SEARCH_EVENTS)) {
+            String runId = given().contentType(ContentType.JSON)
+                    .body(Map.of("taskDir", taskDir.toString(), "coder", "builtin", "budget", "PT5M", "seed", 3,
+                            "maxNodes", 2, "parallelism", 1, "policy", "greedy"))
+                    .post("/runs").then().statusCode(201).extract().path("runId");
+            tasks.await(forRun(runId), WAIT);
+            TaskInfo task = new TaskInfo("t", "tabular", "binary", "roc_auc", false, "id", List.of("y"), List.of("y"),
+                    Map.of(), "", null);
+            PreparedInputs inputs = new PreparedInputs(runDir.resolve("input").toString(),
+                    Map.of("train", "train.csv", "valid", "valid.csv", "test", "test.csv"), 10, 5, 5);
+            tasks.send(Topics.TASK_PREPARATIONS, runId, EventJson.write(TaskPrepared.of(runId, task, inputs)));
+
+            ExecutionRequested first = EventJson.read(executions.await(forRun(runId), WAIT), ExecutionRequested.class);
+            sessions.close(runId); // the planner restarts: its in-process state is gone
+            tasks.send(Topics.EVALUATIONS, runId, EventJson.write(evaluation(runId, first.nodeId(), 0.8)));
+
+            ExecutionRequested second = EventJson.read(executions.await(forRun(runId), WAIT), ExecutionRequested.class);
+            assertFalse(second.refit());
+            assertFalse(first.nodeId().equals(second.nodeId()));
+            sessions.close(runId);
+            tasks.send(Topics.EVALUATIONS, runId, EventJson.write(evaluation(runId, second.nodeId(), 0.9)));
+
+            ExecutionRequested refit = EventJson.read(executions.await(forRun(runId), WAIT), ExecutionRequested.class);
+            assertTrue(refit.refit());
+            tasks.send(Topics.EVALUATIONS, runId, EventJson.write(evaluation(runId, refit.nodeId(), null)));
+            RunFinished done = (RunFinished) EventJson.read(search.await(
+                    json -> json.contains("RunFinished") && json.contains(runId), WAIT), RunEvent.class);
+            assertEquals("COMPLETED", done.status());
+            assertEquals(second.nodeId(), done.bestNodeId());
+            given().get("/runs/" + runId + "/graph").then()
+                    .body("nodes.find { it.id == '" + first.nodeId() + "' }.visits", equalTo(1))
+                    .body("nodes.find { it.id == 'root' }.visits", equalTo(2));
+            given().delete("/runs/" + runId).then().statusCode(200);
         }
     }
 

@@ -9,10 +9,20 @@ import java.util.HashSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class InMemorySearchGraphTest {
+/** The {@link SearchGraphContract} in memory, where two replicas share one instance, and restoring a graph. */
+class InMemorySearchGraphTest extends SearchGraphContract {
+
+    @Override
+    SearchGraph newGraph(Objective objective) {
+        return new InMemorySearchGraph(objective, 0);
+    }
+
+    @Override
+    SearchGraph sameGraphElsewhere(SearchGraph graph) {
+        return graph;
+    }
 
     private static List<Edge> allEdges(GraphView graph) {
         List<Edge> edges = new ArrayList<>(graph.edgesFrom(SearchNode.ROOT_ID));
@@ -22,7 +32,7 @@ class InMemorySearchGraphTest {
 
     @Test
     void restoredGraphReadsLikeTheOriginalAndLeadsToTheSameDecision() {
-        InMemorySearchGraph original = SyntheticRun.of("mcgs", 5, 120, 3).graph;
+        SearchGraph original = SyntheticRun.of("mcgs", 5, 120, 3).graph;
         List<SearchNode> nodes = new ArrayList<>();
         nodes.add(original.root());
         nodes.addAll(original.nodes());
@@ -49,22 +59,5 @@ class InMemorySearchGraphTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> InMemorySearchGraph.restore(Objective.MAXIMIZE, List.of(child, draft), List.of()));
         assertEquals("node " + child.id() + " comes before its parent " + draft.id(), e.getMessage());
-    }
-
-    @Test
-    void claimOnAnUnscoredParentIsRefused() {
-        TestGraph t = new TestGraph();
-        SearchNode pending = t.pending(SearchNode.ROOT_ID, Operator.DRAFT);
-        SearchNode child = SearchNode.pending("c", pending, Operator.IMPROVE, 0);
-        assertFalse(t.graph.claimExpansion(child, ChildLimits.countedWith(Operator.IMPROVE), 3));
-    }
-
-    @Test
-    void bestNodeFollowsTheObjective() {
-        TestGraph lower = new TestGraph(Objective.MINIMIZE);
-        lower.draft(0.4);
-        SearchNode best = lower.draft(0.2);
-        lower.draft(0.3);
-        assertEquals(best.id(), lower.graph.bestNode().orElseThrow().id());
     }
 }

@@ -101,6 +101,34 @@ class PolicyTest {
                 Operator.FUSION, Operator.AGGREGATION), used);
     }
 
+    private static EnumSet<Operator> mcgsOperatorsWith(String param, String value) {
+        SearchConstants constants = SearchConstants.from(java.util.Map.of(param, value));
+        EnumSet<Operator> used = EnumSet.noneOf(Operator.class);
+        for (long seed = 1; seed <= 5; seed++) {
+            used.addAll(SyntheticRun.of("mcgs", constants, seed, 100, 2).operators);
+        }
+        return used;
+    }
+
+    @Test
+    void mcgsWithFusionSwitchedOffNeverFuses() {
+        assertEquals(EnumSet.of(Operator.DRAFT, Operator.IMPROVE, Operator.DEBUG, Operator.EVOLUTION,
+                Operator.AGGREGATION), mcgsOperatorsWith("search.fusion", "false"));
+    }
+
+    @Test
+    void mcgsWithAggregationSwitchedOffNeverAggregates() {
+        assertEquals(EnumSet.of(Operator.DRAFT, Operator.IMPROVE, Operator.DEBUG, Operator.EVOLUTION,
+                Operator.FUSION), mcgsOperatorsWith("search.aggregation", "false"));
+    }
+
+    @Test
+    void mcgsWithFusionSwitchedOffImprovesAStagnantBranchInstead() {
+        stagnantFirstBranch();
+        SearchConstants noFusion = SearchConstants.from(java.util.Map.of("search.fusion", "false"));
+        assertNotEquals(Operator.FUSION, next(new Mcgs(noFusion, new Random(1))).operator());
+    }
+
     @Test
     void greedyDraftsFiveTimesFirst() {
         Greedy greedy = new Greedy(DEFAULTS, new Random(1));

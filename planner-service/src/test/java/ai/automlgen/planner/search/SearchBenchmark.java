@@ -86,7 +86,11 @@ class SearchBenchmark {
      * (three improvements per good node, one debug per buggy node), one in five buggy, every result backpropagated.
      */
     private static InMemorySearchGraph randomGraph(int size, Random random) {
-        InMemorySearchGraph graph = new InMemorySearchGraph(Objective.MAXIMIZE, 0);
+        return randomGraph(new InMemorySearchGraph(Objective.MAXIMIZE, 0), size, random);
+    }
+
+    /** {@link #randomGraph(int, Random)} grown on a given empty graph. */
+    static <G extends SearchGraph> G randomGraph(G graph, int size, Random random) {
         List<SearchNode> open = new ArrayList<>();
         open.add(graph.root());
         for (int i = 0; i < size; i++) {

@@ -2,6 +2,7 @@ package ai.automlgen.planner.search;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,6 +63,21 @@ class SearchConstantsTest {
     }
 
     @Test
+    void switchesDefaultToOnAndTurnOff() {
+        SearchConstants c = SearchConstants.from(Map.of("search.fusion", "false", "search.aggregation", "FALSE"));
+        assertTrue(SearchConstants.DEFAULTS.fusion() && SearchConstants.DEFAULTS.aggregation());
+        assertEquals(List.of(false, false), List.of(c.fusion(), c.aggregation()));
+    }
+
+    @Test
+    void switchThatIsNotABooleanSaysWhatItTakes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SearchConstants.from(Map.of("search.fusion", "no")));
+        assertEquals("search parameter 'search.fusion' (mcgs: whether to make fusion nodes) must be true or false, "
+                + "got 'no'", e.getMessage());
+    }
+
+    @Test
     void decayWindowOutOfOrderIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SearchConstants.from(Map.of("search.uct.decay-from", "0.8")));
@@ -78,7 +94,11 @@ class SearchConstantsTest {
     @Test
     void everyKeyIsReadBack() {
         for (String key : SearchConstants.KEYS.keySet()) {
-            String value = SearchConstants.KEYS.get(key).whole() ? "7" : "0.6";
+            String value = switch (SearchConstants.KEYS.get(key).kind()) {
+                case WHOLE -> "7";
+                case REAL -> "0.6";
+                case SWITCH -> "false";
+            };
             SearchConstants c = SearchConstants.from(Map.of(key, value));
             assertTrue(!c.equals(SearchConstants.DEFAULTS), key + " did not change the constants");
         }

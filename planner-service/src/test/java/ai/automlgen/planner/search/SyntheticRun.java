@@ -13,20 +13,34 @@ import java.util.List;
  * in flight and scoring them oldest first; the clock's time and node fractions both advance with claimed nodes.
  */
 final class SyntheticRun {
-    final InMemorySearchGraph graph = new InMemorySearchGraph(Objective.MAXIMIZE, 0);
+    final SearchGraph graph;
     final List<Operator> operators = new ArrayList<>();
 
+    private SyntheticRun(SearchGraph graph) {
+        this.graph = graph;
+    }
+
     static SyntheticRun of(String policy, long seed, int maxNodes, int parallelism) {
-        SyntheticRun run = new SyntheticRun();
-        run.search(SearchPolicy.named(policy, SearchConstants.DEFAULTS, seed), new SyntheticTask(seed), maxNodes,
+        return of(policy, SearchConstants.DEFAULTS, seed, maxNodes, parallelism);
+    }
+
+    static SyntheticRun of(String policy, SearchConstants constants, long seed, int maxNodes, int parallelism) {
+        return on(new InMemorySearchGraph(Objective.MAXIMIZE, 0), policy, constants, seed, maxNodes, parallelism);
+    }
+
+    /** The same search on a given (empty) graph. */
+    static SyntheticRun on(SearchGraph graph, String policy, SearchConstants constants, long seed, int maxNodes,
+                           int parallelism) {
+        SyntheticRun run = new SyntheticRun(graph);
+        run.search(SearchPolicy.named(policy, constants, seed), constants, new SyntheticTask(seed), maxNodes,
                 parallelism);
         return run;
     }
 
-    private void search(SearchPolicy policy, SyntheticTask task, int maxNodes, int parallelism) {
+    private void search(SearchPolicy policy, SearchConstants constants, SyntheticTask task, int maxNodes,
+                        int parallelism) {
         int[] ids = {0};
-        SearchEngine engine = new SearchEngine(graph, policy, SearchConstants.DEFAULTS, () -> "n" + ++ids[0],
-                () -> ids[0]);
+        SearchEngine engine = new SearchEngine(graph, policy, constants, () -> "n" + ++ids[0], () -> ids[0]);
         double budget = maxNodes;
         SearchClock clock = new SearchClock() {
             @Override

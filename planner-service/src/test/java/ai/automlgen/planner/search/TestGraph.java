@@ -4,7 +4,7 @@ import ai.automlgen.planner.coder.Operator;
 
 /** Builds graphs by hand for the rule tests: every node claimed without limits, then scored or left in flight. */
 final class TestGraph {
-    final InMemorySearchGraph graph;
+    final SearchGraph graph;
     private int nextId = 1;
 
     TestGraph() {
@@ -12,7 +12,11 @@ final class TestGraph {
     }
 
     TestGraph(Objective objective) {
-        this.graph = new InMemorySearchGraph(objective, 0);
+        this(new InMemorySearchGraph(objective, 0));
+    }
+
+    TestGraph(SearchGraph graph) {
+        this.graph = graph;
     }
 
     /** A scored node: GOOD with {@code score}, BUGGY when it is null; misses as the engine would record them. */
