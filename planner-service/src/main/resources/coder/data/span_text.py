@@ -38,10 +38,13 @@ def encode(texts, conditions, window):
     return hasher.transform(rows).tocsr(), np.array(owners, dtype=int)
 
 
-def full_text_rows(texts, conditions):
-    """The heuristic part: neutral rows and very short texts are answered with the whole text."""
+def full_text_rows(texts, conditions, shorts=None):
+    """The heuristic part: neutral rows and short texts are answered with the whole text. How short is
+    short may depend on the condition (tuned on the holdout); by default it is the spec's value."""
+    default = int(FEATURES[0][1].get("short", 2))
+    shorts = shorts or {}
     neutral = np.array([str(c).lower() == "neutral" for c in conditions])
-    short = np.array([len(str(t).split()) <= int(FEATURES[0][1].get("short", 2)) for t in texts])
+    short = np.array([len(str(t).split()) <= shorts.get(str(c), default) for t, c in zip(texts, conditions)])
     return neutral | short
 
 
@@ -58,17 +61,40 @@ def best_span(tokens, scores, threshold):
     return " ".join(tokens[best_range[0]:best_range[1]])
 
 
-def extract(texts, conditions, token_scores, owners, threshold):
-    whole = full_text_rows(texts, conditions)
+def extract(texts, conditions, token_scores, owners, thresholds, shorts):
+    """thresholds and shorts: per condition value (a missing value gets 0.5 and the spec's cutoff)."""
+    whole = full_text_rows(texts, conditions, shorts)
     answers = []
     per_row = pd.Series(np.arange(len(owners))).groupby(owners).apply(np.array).to_dict() if len(owners) else {}
-    for row, text in enumerate(texts):
+    for row, (text, condition) in enumerate(zip(texts, conditions)):
         tokens = str(text).split()
         if whole[row] or row not in per_row or not tokens:
             answers.append(str(text))
         else:
-            answers.append(best_span(tokens, token_scores[per_row[row]], threshold))
+            answers.append(best_span(tokens, token_scores[per_row[row]], thresholds.get(str(condition), 0.5)))
     return answers
+
+
+def tune_extraction(texts, conditions, labels, scores, owners, tuned):
+    """Per condition value, the span threshold and the whole-text length cutoff with the best holdout Jaccard
+    (the condition's rows differ: positive spans are not negative ones); untuned: 0.5 and the spec's cutoff."""
+    default = int(FEATURES[0][1].get("short", 2))
+    thresholds_grid = np.linspace(0.1, 0.7, 13) if tuned else [0.5]
+    shorts_grid = range(default, default + 5) if tuned else [default]
+    lengths = np.array([len(str(t).split()) for t in texts])
+    whole = np.array([jaccard(t, l) for t, l in zip(texts, labels)])
+    spans = {t: np.array([jaccard(a, l) for a, l in zip(extract(texts, conditions, scores, owners, {str(c): t for c in conditions}, {}), labels)])
+             for t in thresholds_grid}
+    thresholds, shorts, total = {}, {}, 0.0
+    condition_values = np.array([str(c) for c in conditions])
+    for condition in sorted(set(condition_values)):
+        rows = condition_values == condition
+        value, t, cutoff = max((np.where(lengths[rows] <= cutoff, whole[rows], spans[t][rows]).mean(), t, cutoff)
+                               for t in thresholds_grid for cutoff in shorts_grid)
+        thresholds[condition], shorts[condition] = float(t), int(cutoff)
+        total += value * rows.sum()
+        log(f"{condition}: span threshold {t:.2f}, whole text up to {cutoff} tokens, holdout jaccard {value:.5f}")
+    return thresholds, shorts, total / max(1, len(texts))
 
 
 def fit_scorer(X, y):
@@ -91,7 +117,7 @@ def main():
     rows = train[learned].reset_index(drop=True)
     X, owners = encode(rows[text].tolist(), conditions(rows), window)
     y = np.concatenate([token_labels(str(t), s) for t, s in zip(rows[text], rows[label])])
-    threshold = 0.5
+    thresholds, shorts = {}, {}
     if not refit and len(rows) >= 10:
         from sklearn.model_selection import train_test_split
         fit_rows, score_rows = train_test_split(np.arange(len(rows)), test_size=float(VALIDATION[1].get("fraction", 0.2)), random_state=SEED)
@@ -100,20 +126,18 @@ def main():
         held = rows.iloc[score_rows].reset_index(drop=True)
         X_held, held_owners = encode(held[text].tolist(), conditions(held), window)
         scores = scorer.predict_proba(X_held)[:, 1]
-        candidates = np.linspace(0.1, 0.7, 13) if any(c == "strategy.threshold_tuning" for c, _ in TRAINING) else [0.5]
-        results = [(np.mean([jaccard(a, b) for a, b in zip(extract(held[text].tolist(), conditions(held), scores, held_owners, t), held[label])]), t)
-                   for t in candidates]
-        best_value, threshold = max(results)
+        tuned = any(c == "strategy.threshold_tuning" for c, _ in TRAINING)
+        thresholds, shorts, best_value = tune_extraction(held[text].tolist(), conditions(held), held[label].tolist(), scores, held_owners, tuned)
         whole = train[~learned]
         baseline = np.mean([jaccard(a, b) for a, b in zip(whole[text], whole[label])]) if len(whole) else float("nan")
-        log(f"holdout jaccard on learned rows {best_value:.5f} at threshold {threshold:.2f}; whole-text rows {baseline:.5f}")
+        log(f"holdout jaccard on learned rows {best_value:.5f}; whole-text rows {baseline:.5f}")
     scorer = fit_scorer(X, y)
     log(f"token scorer {MODEL[0]} fitted on {X.shape[0]} tokens")
 
     def answer(frame):
         X_rows, row_owners = encode(frame[text].tolist(), conditions(frame), window)
         scores = scorer.predict_proba(X_rows)[:, 1] if X_rows.shape[0] else np.zeros(0)
-        return extract(frame[text].tolist(), conditions(frame), scores, row_owners, threshold)
+        return extract(frame[text].tolist(), conditions(frame), scores, row_owners, thresholds, shorts)
 
     if not refit:
         write_rows(role_path("valid_sample_submission"), valid[ID_COLUMN].tolist(), {SUBMISSION_COLUMNS[0]: answer(valid)}, "valid_predictions.csv")

@@ -1,5 +1,7 @@
 package ai.automlgen.planner.coder;
 
+import java.util.Map;
+
 /**
  * Where a node's code comes from (DESIGN §6). One port, several implementations chosen per run by
  * {@link #name()}: {@code builtin} (a minimal tabular pipeline), {@code knowledge} (composes
@@ -19,4 +21,18 @@ public interface Coder {
      * @throws CoderException when the request cannot be served (a clear, user-facing message)
      */
     CodeResult write(CodeRequest request);
+
+    /**
+     * Checks the run's parameters this coder reads (its {@code coder.} keys) before a run starts, so a
+     * mistyped option fails the run request instead of every node. A coder that reads none refuses them all,
+     * rather than silently ignoring an ablation switch meant for another coder.
+     *
+     * @throws CoderException naming the bad key or value and what is allowed
+     */
+    default void check(Map<String, String> params) {
+        params.keySet().stream().filter(key -> key.startsWith("coder.")).findFirst().ifPresent(key -> {
+            throw new CoderException("the " + name() + " coder has no parameter '" + key + "'; coder. parameters "
+                    + "such as coder.knowledge and coder.operators belong to the knowledge coder (--coder knowledge)");
+        });
+    }
 }

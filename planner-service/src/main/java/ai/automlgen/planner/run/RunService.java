@@ -20,6 +20,7 @@ import ai.automlgen.events.TaskRejected;
 import ai.automlgen.events.TaskSubmitted;
 import ai.automlgen.planner.coder.CodeRequest;
 import ai.automlgen.planner.coder.CodeResult;
+import ai.automlgen.planner.coder.CoderException;
 import ai.automlgen.planner.coder.CoderRegistry;
 import ai.automlgen.planner.coder.NodeContext;
 import ai.automlgen.planner.coder.Operator;
@@ -88,9 +89,11 @@ public class RunService {
             throw new InvalidRunException("unknown coder '" + coderName + "'; available: " + coders.names());
         }
         String policy = orDefault(request.policy(), settings.defaultPolicy());
+        java.util.Map<String, String> params = request.params() == null ? java.util.Map.of() : request.params();
         try {
-            SearchSessions.check(policy, request.params() == null ? java.util.Map.of() : request.params());
-        } catch (IllegalArgumentException e) {
+            SearchSessions.check(policy, params);
+            coders.find(coderName).orElseThrow().check(params);
+        } catch (IllegalArgumentException | CoderException e) {
             throw new InvalidRunException(e.getMessage());
         }
         Duration wallClock = request.budget() == null ? settings.defaultBudget() : request.budget();

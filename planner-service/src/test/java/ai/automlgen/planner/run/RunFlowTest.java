@@ -167,6 +167,19 @@ class RunFlowTest {
                 .body("error", containsString("builtin"));
     }
 
+    @Test
+    void coderParameterTheCoderDoesNotKnowIsRefusedBeforeTheRunStarts() throws Exception {
+        Path taskDir = Files.createTempDirectory("task");
+        given().contentType(ContentType.JSON).body(Map.of("taskDir", taskDir.toString(), "coder", "knowledge",
+                        "params", Map.of("coder.knowlege", "off")))
+                .post("/runs").then().statusCode(400)
+                .body("error", containsString("unknown coder parameter 'coder.knowlege'"));
+        given().contentType(ContentType.JSON).body(Map.of("taskDir", taskDir.toString(), "coder", "builtin",
+                        "params", Map.of("coder.operators", "coarse")))
+                .post("/runs").then().statusCode(400)
+                .body("error", containsString("--coder knowledge"));
+    }
+
     private static void awaitStatus(String path, int status) throws InterruptedException {
         Instant end = Instant.now().plus(WAIT);
         while (given().get(path).statusCode() != status && Instant.now().isBefore(end)) {

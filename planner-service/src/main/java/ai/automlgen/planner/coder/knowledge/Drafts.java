@@ -125,6 +125,9 @@ public final class Drafts {
         if (task.rowGeometry()) {
             extras.add(of("feature.geometry_xyz"));
         }
+        // a row's image (leaf, product photo): its shape descriptors serve every model, colour statistics the trees
+        List<Component> imageShape = task.imageFolders() ? List.of(of("feature.shape_region_props")) : List.of();
+        extras.addAll(imageShape);
         if (task.imageFolders()) {
             extras.add(of("feature.image_color_stats", "size", 64));
         }
@@ -137,21 +140,30 @@ public final class Drafts {
                 "learning_rate", 0.03, "subsample", 0.8, "colsample_bytree", 0.7),
                 "xgboost (800 trees, depth " + (smallData ? 5 : 6) + ", lr 0.03) on encoded columns + string splits, group and frequency features"
                         + (task.rowGeometry() ? " + per-row geometry" : "") + (task.logErrorMetric() ? ", log1p target" : ""));
-        Draft linear = draft(task, linearPrep, task.manyClasses() ? List.of() : extras.subList(0, 3),
+        List<Component> linearFeatures = new ArrayList<>(task.manyClasses() ? List.of() : extras.subList(0, 3));
+        linearFeatures.addAll(imageShape);
+        String withShape = task.imageFolders() ? " + image shape descriptors" : "";
+        Draft linear = draft(task, linearPrep, linearFeatures,
                 task.classification() ? of("model.logistic_regression", "C", task.manyClasses() ? 200.0 : 1.0) : of("model.ridge", "alpha", 1.0),
                 (task.classification() ? "logistic regression (C=" + (task.manyClasses() ? 200.0 : 1.0) + ")" : "ridge")
-                        + " on standardised numeric + one-hot categories");
+                        + " on standardised numeric + one-hot categories" + withShape);
+        if (task.manyClasses()) {
+            // few rows per class: a shrunk shared covariance (LDA) complements the nearly unregularised multinomial fit
+            linear = new Draft(linear.spec().withEnsemble(List.of(of("model.lda_classifier", "shrinkage", "auto")), of("ensembling.weighted_blend")),
+                    "logistic regression (C=200.0) blended with shrinkage LDA (weights fitted out of fold) on standardised numeric"
+                            + " + one-hot categories" + withShape);
+        }
         Draft histogram = draft(task, treePrep, extras, of("model.hist_gradient_boosting", "max_iter", 500, "learning_rate", 0.05),
                 "histogram gradient boosting (500 iterations) on encoded columns + derived features");
         Draft forest = draft(task, forestPrep, extras, of("model.random_forest", "n_estimators", 500),
                 "random forest (500 trees) on imputed, encoded columns + derived features");
         Draft extraTrees = draft(task, forestPrep, extras, of("model.extra_trees", "n_estimators", 600),
                 "extra trees (600 trees) on imputed, encoded columns + derived features");
-        Draft neighbours = draft(task, linearPrep, List.of(), of("model.knn", "n_neighbors", task.manyClasses() ? 5 : 15),
-                "distance-weighted k-NN on standardised features");
-        Draft svm = draft(task, linearPrep, List.of(), of("model.svm_rbf", "C", 3.0), "RBF SVM (C 3) on standardised features");
-        Draft network = draft(task, linearPrep, List.of(), of("model.mlp", "hidden", List.of(256, 128)),
-                "MLP (256-128, early stopping) on standardised features");
+        Draft neighbours = draft(task, linearPrep, imageShape, of("model.knn", "n_neighbors", task.manyClasses() ? 5 : 15),
+                "distance-weighted k-NN on standardised features" + withShape);
+        Draft svm = draft(task, linearPrep, imageShape, of("model.svm_rbf", "C", 3.0), "RBF SVM (C 3) on standardised features" + withShape);
+        Draft network = draft(task, linearPrep, imageShape, of("model.mlp", "hidden", List.of(256, 128)),
+                "MLP (256-128, early stopping) on standardised features" + withShape);
         if (task.manyClasses()) {
             return List.of(linear, neighbours, svm, network, forest, histogram);
         }

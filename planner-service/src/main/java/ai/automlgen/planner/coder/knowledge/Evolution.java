@@ -55,7 +55,8 @@ public final class Evolution {
         return plans;
     }
 
-    public static Edit evolve(PipelineSpec spec, TaskProfile task, List<NodeContext> trajectory, long seed, boolean lowerIsBetter) {
+    public static Edit evolve(PipelineSpec spec, TaskProfile task, List<NodeContext> trajectory, long seed, boolean lowerIsBetter,
+                              boolean knowledge) {
         List<Step> steps = steps(trajectory, lowerIsBetter);
         PipelineSpec current = spec;
         List<String> notes = new ArrayList<>();
@@ -87,9 +88,10 @@ public final class Evolution {
         List<Edit> edits = Improvements.candidates(kept, task);
         Set<String> hurt = hurtingPlans(trajectory, lowerIsBetter);
         String module = bestModule;
-        Edit next = edits.stream().filter(e -> module != null && e.module().equals(module))
-                .filter(e -> hurt.stream().noneMatch(h -> h.endsWith(e.plan()))).findFirst()
-                .orElseGet(() -> edits.isEmpty() ? null : KnowledgeCoder.improve(kept, task, trajectory, seed));
+        List<Edit> inModule = edits.stream().filter(e -> module != null && e.module().equals(module))
+                .filter(e -> hurt.stream().noneMatch(h -> h.endsWith(e.plan()))).toList();
+        Edit next = !inModule.isEmpty() ? (knowledge ? inModule.get(0) : KnowledgeCoder.uniform(inModule, seed))
+                : edits.isEmpty() ? null : KnowledgeCoder.improve(kept, task, trajectory, seed, knowledge);
         if (next == null) {
             return new Edit(Edit.TRAINING, notes.isEmpty() ? "nothing left to change" : String.join("; ", notes), kept);
         }

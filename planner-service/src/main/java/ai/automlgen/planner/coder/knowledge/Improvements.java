@@ -86,6 +86,9 @@ public final class Improvements {
             if (task.rowGeometry() && !spec.has("feature.geometry_xyz")) {
                 edits.add(addFeature(spec, of("feature.geometry_xyz"), "add per-row geometry features (volume, element shares, neighbour distances)"));
             }
+            if (task.imageFolders() && !spec.has("feature.shape_region_props")) {
+                edits.add(addFeature(spec, of("feature.shape_region_props"), "add image shape descriptors (size, aspect, compactness, Hu moments)"));
+            }
             if (task.imageFolders() && !spec.has("feature.image_color_stats")) {
                 edits.add(addFeature(spec, of("feature.image_color_stats", "size", 64), "add image colour and shape statistics"));
             }

@@ -11,14 +11,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * The offline coder (DESIGN §6): every operator is an edit of the parent's {@link PipelineSpec},
  * rendered to one Python script. Choices depend only on the request (seed included), so the same
- * request always yields the same code.
+ * request always yields the same code. The run's {@link KnowledgeOptions} switch knowledge ranking
+ * off or make the operators coarse (the ablations).
  */
 @ApplicationScoped
 public class KnowledgeCoder implements Coder {
@@ -30,26 +33,39 @@ public class KnowledgeCoder implements Coder {
     }
 
     @Override
+    public void check(Map<String, String> params) {
+        KnowledgeOptions.from(params);
+    }
+
+    @Override
     public CodeResult write(CodeRequest request) {
         if (request.task() == null) {
             throw new CoderException("the request has no task; the planner must pass the TaskInfo from TaskPrepared");
         }
+        KnowledgeOptions options = KnowledgeOptions.from(request.params());
         TaskProfile task = TaskProfile.of(request.task(), request.inputs());
+        boolean knowledge = options.knowledge();
         Edit edit = switch (request.operator()) {
-            case DRAFT -> draft(task, request);
-            case IMPROVE -> improve(parentSpec(request), task, request.trajectory(), request.seed());
-            case DEBUG -> Pitfalls.debug(parentSpec(request), task, request.parent().outputTail());
-            case EVOLUTION -> Evolution.evolve(parentSpec(request), task, trajectoryWithParent(request), request.seed(),
-                    request.task().lowerIsBetter());
+            case DRAFT -> draft(task, request, knowledge);
+            case IMPROVE -> improveOrRewrite(task, request, options);
+            case DEBUG -> options.fineOperators() ? Pitfalls.debug(parentSpec(request), task, request.parent().outputTail())
+                    : rewrite(task, request, knowledge);
+            case EVOLUTION -> options.fineOperators() ? Evolution.evolve(parentSpec(request), task, trajectoryWithParent(request),
+                    request.seed(), request.task().lowerIsBetter(), knowledge) : rewrite(task, request, knowledge);
             case FUSION -> Fusion.fuse(parentSpec(request), task, request.references(), request.task().lowerIsBetter())
-                    .orElseGet(() -> improve(parentSpec(request), task, request.trajectory(), request.seed()));
+                    .orElseGet(() -> improveOrRewrite(task, request, options));
             case AGGREGATION -> Aggregation.aggregate(task, request.references(), request.task().lowerIsBetter())
-                    .orElseGet(() -> draft(task, request));
+                    .orElseGet(() -> draft(task, request, knowledge));
             case REFIT -> new Edit(Edit.TRAINING, "refit on all labelled data (" + Models.label(parentSpec(request).model()) + ")",
                     parentSpec(request).withRefit(true));
         };
         String plan = request.operator().wireName() + ": " + edit.plan();
         return new CodeResult(renderer.render(edit.spec(), request.task(), request.inputs(), plan), plan, edit.spec().toJson());
+    }
+
+    private static Edit improveOrRewrite(TaskProfile task, CodeRequest request, KnowledgeOptions options) {
+        return options.fineOperators() ? improve(parentSpec(request), task, request.trajectory(), request.seed(), options.knowledge())
+                : rewrite(task, request, options.knowledge());
     }
 
     private static PipelineSpec parentSpec(CodeRequest request) {
@@ -74,32 +90,75 @@ public class KnowledgeCoder implements Coder {
 
     /**
      * The strongest draft for the task that no sibling has used yet, preferring models the knowledge
-     * retrieval ranked first; once every draft is taken, a seeded variant of one.
+     * retrieval ranked first; once every draft is taken, a seeded variant of one. Without knowledge,
+     * a uniform seeded choice among the same open drafts.
      */
-    static Edit draft(TaskProfile task, CodeRequest request) {
-        List<Drafts.Draft> candidates = Drafts.candidates(task);
+    static Edit draft(TaskProfile task, CodeRequest request, boolean knowledge) {
         Set<String> taken = new HashSet<>();
         for (NodeContext sibling : request.siblings()) {
             specOf(sibling).ifPresent(spec -> taken.add(signature(spec)));
         }
-        List<Drafts.Draft> open = candidates.stream().filter(d -> !taken.contains(signature(d.spec()))).toList();
-        if (!open.isEmpty()) {
+        List<Drafts.Draft> open = open(task, taken);
+        if (open.isEmpty()) {
+            return variant(task, request.seed(), null);
+        }
+        Drafts.Draft chosen;
+        if (!knowledge) {
+            chosen = uniform(open, request.seed());
+        } else {
             List<Drafts.Draft> leading = open.subList(0, Math.min(3, open.size()));
-            Drafts.Draft chosen = leading.stream()
+            chosen = leading.stream()
                     .min(Comparator.comparingInt(d -> rank(request.knowledge(), d.spec().model().id())))
                     .orElseThrow();
             if (rank(request.knowledge(), chosen.spec().model().id()) == Integer.MAX_VALUE) {
                 chosen = open.get(0);
             }
-            return new Edit(Edit.MODEL, chosen.plan(), chosen.spec());
         }
-        Drafts.Draft base = candidates.get((int) Math.floorMod(request.seed(), candidates.size()));
-        List<Edit> variants = Improvements.hyperparameters(base.spec(), task);
+        return new Edit(Edit.MODEL, chosen.plan(), chosen.spec());
+    }
+
+    /**
+     * A coarse operator step ({@code coder.operators=coarse}): a whole new draft-level pipeline for the
+     * task instead of one module edit, different from every pipeline on the branch. It keeps nothing
+     * of the parent; the data family is the task's, as the pipeline contract requires. The seed picks
+     * among the three leading open drafts (knowledge order), or uniformly among all without knowledge.
+     */
+    static Edit rewrite(TaskProfile task, CodeRequest request, boolean knowledge) {
+        PipelineSpec parent = parentSpec(request);
+        Set<String> taken = new HashSet<>();
+        for (NodeContext node : trajectoryWithParent(request)) {
+            specOf(node).ifPresent(spec -> taken.add(signature(spec)));
+        }
+        List<Drafts.Draft> open = open(task, taken);
+        Edit fresh;
+        if (open.isEmpty()) {
+            fresh = variant(task, request.seed(), parent);
+        } else {
+            Drafts.Draft chosen = uniform(knowledge ? open.subList(0, Math.min(3, open.size())) : open, request.seed());
+            fresh = new Edit(Edit.MODEL, chosen.plan(), chosen.spec());
+        }
+        return new Edit(Edit.MODEL, "rewrite the whole pipeline → " + fresh.plan(), fresh.spec());
+    }
+
+    private static List<Drafts.Draft> open(TaskProfile task, Set<String> taken) {
+        return Drafts.candidates(task).stream().filter(d -> !taken.contains(signature(d.spec()))).toList();
+    }
+
+    /** Every draft family is taken: a seeded hyperparameter variant of one (never the {@code avoid} spec itself). */
+    private static Edit variant(TaskProfile task, long seed, PipelineSpec avoid) {
+        List<Drafts.Draft> candidates = Drafts.candidates(task);
+        Drafts.Draft base = candidates.get((int) Math.floorMod(seed, candidates.size()));
+        List<Edit> variants = Improvements.hyperparameters(base.spec(), task).stream().filter(v -> !v.spec().equals(avoid)).toList();
         if (variants.isEmpty()) {
             return new Edit(Edit.MODEL, base.plan(), base.spec());
         }
-        Edit variant = variants.get((int) Math.floorMod(request.seed() / candidates.size(), variants.size()));
+        Edit variant = variants.get((int) Math.floorMod(seed / candidates.size(), variants.size()));
         return new Edit(Edit.MODEL, base.plan() + "; variant: " + variant.plan(), variant.spec());
+    }
+
+    /** A uniform choice that the seed fixes, so the same request picks the same option. */
+    static <T> T uniform(List<T> options, long seed) {
+        return options.get(new SplittableRandom(seed).nextInt(options.size()));
     }
 
     private static int rank(List<String> knowledge, String id) {
@@ -126,16 +185,19 @@ public class KnowledgeCoder implements Coder {
     /**
      * One atomic change. Modules take turns along a branch (features, model, training,
      * hyperparameters) and the seed picks among the module's edits; plans that already made this
-     * branch worse are not repeated.
+     * branch worse are not repeated. Without knowledge, a uniform seeded choice among all applicable edits.
      */
-    static Edit improve(PipelineSpec spec, TaskProfile task, List<NodeContext> trajectory, long seed) {
+    static Edit improve(PipelineSpec spec, TaskProfile task, List<NodeContext> trajectory, long seed, boolean knowledge) {
         List<Edit> edits = Improvements.candidates(spec, task);
+        if (edits.isEmpty()) {
+            throw new CoderException("no improvement applies to this pipeline (" + spec.model().id() + "); draft a new one");
+        }
+        if (!knowledge) {
+            return uniform(edits, seed);
+        }
         Set<String> hurt = Evolution.hurtingPlans(trajectory, task.lowerIsBetter());
         List<Edit> fresh = edits.stream().filter(e -> hurt.stream().noneMatch(h -> h.endsWith(e.plan()))).toList();
         List<Edit> pool = fresh.isEmpty() ? edits : fresh;
-        if (pool.isEmpty()) {
-            throw new CoderException("no improvement applies to this pipeline (" + spec.model().id() + "); draft a new one");
-        }
         List<String> modules = List.of(Edit.FEATURES, Edit.MODEL, Edit.TRAINING, Edit.HYPERPARAMETERS);
         int start = (int) Math.floorMod(seed + trajectory.size(), modules.size());
         for (int i = 0; i < modules.size(); i++) {

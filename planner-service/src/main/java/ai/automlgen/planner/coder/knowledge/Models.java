@@ -13,7 +13,8 @@ import static ai.automlgen.planner.coder.knowledge.Component.of;
  */
 final class Models {
     static final Set<String> SCALED = Set.of("model.logistic_regression", "model.ridge", "model.lasso", "model.elastic_net",
-            "model.linear_svm", "model.svm_rbf", "model.knn", "model.sgd_linear", "model.mlp", "model.kernel_ridge");
+            "model.linear_svm", "model.svm_rbf", "model.knn", "model.sgd_linear", "model.mlp", "model.kernel_ridge",
+            "model.lda_classifier");
     static final Set<String> NEEDS_IMPUTED = Set.of("model.random_forest", "model.extra_trees");
     static final Set<String> TEXT_ONLY = Set.of("model.multinomial_nb", "model.nb_svm");
 
@@ -39,6 +40,7 @@ final class Models {
             case "model.knn" -> "k-NN";
             case "model.mlp" -> "MLP";
             case "model.small_cnn" -> "CNN";
+            case "model.lda_classifier" -> "LDA";
             default -> model.name();
         };
     }
@@ -84,6 +86,7 @@ final class Models {
             case "model.mlp" -> of(id, "hidden", List.of(256, 128));
             case "model.sgd_linear" -> of(id, "alpha", 2e-5);
             case "model.ridge" -> of(id, "alpha", 1.0);
+            case "model.lda_classifier" -> of(id, "shrinkage", "auto");
             default -> of(id);
         };
     }
@@ -108,7 +111,8 @@ final class Models {
                         options.add(2, "model.multinomial_nb"); // needs non-negative inputs: text features only
                     }
                 } else if (task.manyClasses()) {
-                    options.addAll(List.of("model.logistic_regression", "model.knn", "model.svm_rbf", "model.mlp", "model.random_forest"));
+                    options.addAll(List.of("model.logistic_regression", "model.knn", "model.svm_rbf", "model.mlp", "model.random_forest",
+                            "model.lda_classifier"));
                 } else {
                     options.addAll(List.of("model.xgboost", "model.hist_gradient_boosting", "model.random_forest", "model.extra_trees",
                             task.classification() ? "model.logistic_regression" : "model.ridge", "model.mlp", "model.knn"));

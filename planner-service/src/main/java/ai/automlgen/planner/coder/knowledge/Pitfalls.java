@@ -69,7 +69,8 @@ public final class Pitfalls {
                             "the label type does not suit the model: swap to a model for " + task.taskType())),
             new Pitfall("pitfall.file_not_found", Pattern.compile("FileNotFoundError|No such file or directory"),
                     (spec, task) -> fix(spec.withFeatures(spec.features().stream().filter(c -> !c.id().equals("feature.geometry_xyz")
-                                    && !c.id().equals("feature.image_color_stats") && !c.id().equals("feature.hog")).toList()),
+                                    && !c.id().equals("feature.image_color_stats") && !c.id().equals("feature.shape_region_props")
+                                    && !c.id().equals("feature.hog")).toList()),
                             "a file is missing: drop the features that read per-row files")));
 
     private Pitfalls() {

@@ -71,6 +71,18 @@ class KnowledgeCoderBenchTest {
                     NodeContext parent = node(fixture, "draft");
                     run(fixture, "improve", request(fixture, Operator.IMPROVE, parent, List.of(), List.of(), List.of(parent)), false, 0.79);
                 }),
+                DynamicTest.dynamicTest("improve without knowledge (uniform edit)", () -> {
+                    BenchFixture fixture = fixture(taskName);
+                    NodeContext parent = node(fixture, "draft");
+                    run(fixture, "improve-uniform", request(fixture, Operator.IMPROVE, parent, List.of(), List.of(), List.of(parent),
+                            Map.of("coder.knowledge", "off")), false, 0.79);
+                }),
+                DynamicTest.dynamicTest("coarse improve (whole-pipeline rewrite)", () -> {
+                    BenchFixture fixture = fixture(taskName);
+                    NodeContext parent = node(fixture, "draft");
+                    run(fixture, "improve-coarse", request(fixture, Operator.IMPROVE, parent, List.of(), List.of(), List.of(parent),
+                            Map.of("coder.operators", "coarse")), false, 0.79);
+                }),
                 DynamicTest.dynamicTest("debug", () -> {
                     BenchFixture fixture = fixture(taskName);
                     NodeContext draft = node(fixture, "draft");
@@ -120,8 +132,13 @@ class KnowledgeCoderBenchTest {
 
     private static CodeRequest request(BenchFixture fixture, Operator operator, NodeContext parent, List<NodeContext> siblings,
                                        List<NodeContext> references, List<NodeContext> trajectory) {
+        return request(fixture, operator, parent, siblings, references, trajectory, Map.of());
+    }
+
+    private static CodeRequest request(BenchFixture fixture, Operator operator, NodeContext parent, List<NodeContext> siblings,
+                                       List<NodeContext> references, List<NodeContext> trajectory, Map<String, String> params) {
         PreparedInputs inputs = operator == Operator.REFIT ? fixture.full() : fixture.inputs();
-        return new CodeRequest(operator, fixture.task(), inputs, parent, siblings, references, trajectory, List.of(), SEED, null);
+        return new CodeRequest(operator, fixture.task(), inputs, parent, siblings, references, trajectory, List.of(), SEED, params);
     }
 
     /** Writes the code, runs it, checks both outputs, and remembers the node (with a stand-in score) for later operators. */

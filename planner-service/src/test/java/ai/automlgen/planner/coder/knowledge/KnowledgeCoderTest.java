@@ -212,6 +212,22 @@ class KnowledgeCoderTest {
     }
 
     @Test
+    void manyClassTablesWithRowImagesDraftLinearModelsOnColumnsAndImageShapes() {
+        TaskInfo leaves = new TaskInfo("leaves", "mixed", "multiclass", "multi_class_log_loss", true, "id", List.of("species"),
+                java.util.stream.IntStream.range(0, 40).mapToObj(i -> "s" + i).toList(), Map.of("train", "train.csv", "images", "images"), "", "");
+        PreparedInputs inputs = new PreparedInputs("/in", Map.of("train", "train.csv", "valid", "valid.csv", "test", "test.csv",
+                "images", "images"), 700, 180, 600);
+        CodeResult draft = coder.write(new CodeRequest(Operator.DRAFT, leaves, inputs, null, null, null, null, null, 1, null));
+        assertEquals("model.logistic_regression", spec(draft).model().id());
+        assertEquals(List.of("feature.shape_region_props"), spec(draft).features().stream().map(Component::id).toList());
+        assertTrue(draft.code().contains("def feature_shape_region_props"));
+        assertEquals(List.of("model.lda_classifier"), spec(draft).ensemble().stream().map(Component::id).toList(), "blended with LDA");
+        assertEquals("ensembling.weighted_blend", spec(draft).blend().id());
+        CodeResult plain = write(Operator.DRAFT, TEXT, null, List.of(), List.of(), List.of(), List.of(), 1);
+        assertFalse(spec(plain).has("feature.shape_region_props"), "no image folder, no image features");
+    }
+
+    @Test
     void debugOfOutOfMemoryShrinksVocabularies() {
         CodeResult draft = write(Operator.DRAFT, TEXT, null, List.of(), List.of(), List.of(), List.of(), 1);
         NodeContext buggy = new NodeContext("b", "draft", draft.code(), draft.spec(), draft.plan(), null, true,

@@ -46,7 +46,7 @@ class TemplateTest {
     @Test
     void everyComponentTemplateRegistersUnderItsOwnId() {
         for (String id : List.of("model.xgboost", "model.nb_svm", "model.small_cnn", "feature.tfidf_char", "feature.geometry_xyz",
-                "feature.pixel_neighbourhood", "feature.span_token_features", "preprocessing.median_imputer")) {
+                "feature.pixel_neighbourhood", "feature.span_token_features", "feature.shape_region_props", "preprocessing.median_imputer")) {
             String[] parts = id.split("\\.");
             String text = Template.load(parts[0] + "/" + parts[1] + ".py");
             assertTrue(text.contains("[\"" + id + "\"]"), id + " template does not register itself");
