@@ -58,7 +58,18 @@ def train_network(images, y, epochs, score_images=None, score_y=None):
     generator = np.random.RandomState(SEED)
     augmenting = any(c == "augmentation.flip_rotate" for c, _ in TRAINING)
     epoch = 0
+    slowest_epoch = 0.0
     while epoch < epochs:
+        # Training may use about half of the time limit (loading, validation and prediction need the rest).
+        # Whether an epoch is the last is decided before it starts, so the schedule still anneals within it.
+        left = seconds_left(0.5)
+        if epoch > 0 and left != float("inf"):
+            affordable = epoch + (0 if left <= 0 else max(1, int(left // max(1e-9, slowest_epoch))))
+            if affordable < epochs:
+                epochs = affordable
+                log(f"AUTOMLGEN_TIME_LIMIT={TIME_LIMIT:.0f}s: training {epochs} epochs in all")
+                if epoch >= epochs:
+                    break
         epoch += 1
         epoch_started = time.time()
         model.train()
@@ -87,12 +98,7 @@ def train_network(images, y, epochs, score_images=None, score_y=None):
         if score_images is not None:
             message += f", validation {METRIC} {score(score_y, predict_images(model, score_images, False)):.5f}"
         log(message)
-        # training may use about half of the time limit: loading, validation and prediction need the rest
-        left = seconds_left(0.5)
-        affordable = epochs if left == float("inf") else epoch + int(max(0.0, left) // max(1e-9, time.time() - epoch_started))
-        if affordable < epochs:
-            epochs = max(epoch, affordable)
-            log(f"AUTOMLGEN_TIME_LIMIT={TIME_LIMIT:.0f}s: training {epochs} epochs in all")
+        slowest_epoch = max(slowest_epoch, time.time() - epoch_started)
     return model
 
 
