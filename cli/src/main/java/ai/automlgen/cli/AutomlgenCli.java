@@ -1,5 +1,6 @@
 package ai.automlgen.cli;
 
+import ai.automlgen.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "automlgen", mixinStandardHelpOptions = true, version = "automlgen 0.1.0",
         description = "An ML-engineering agent: searches pipelines with Monte Carlo Graph Search.",
         subcommands = {SolveCommand.class, GradeCommand.class, RunsCommand.class, GraphCommand.class,
-                CancelCommand.class, KbCommand.class, SandboxCommand.class})
+                CancelCommand.class, KbCommand.class, SandboxCommand.class, BenchCommand.class})
 public final class AutomlgenCli {
 
     public static void main(String[] args) {

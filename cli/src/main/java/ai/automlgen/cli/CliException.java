@@ -1,8 +1,8 @@
 package ai.automlgen.cli;
 
 /** A problem the user can fix; printed as one line, exit status 2. */
-final class CliException extends RuntimeException {
-    CliException(String message) {
+public final class CliException extends RuntimeException {
+    public CliException(String message) {
         super(message);
     }
 }

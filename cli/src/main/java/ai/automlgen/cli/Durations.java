@@ -5,13 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses budgets the way people write them: 90s, 10m, 1h30m, 2h, or ISO-8601 (PT10M). */
-final class Durations {
+public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+)([hms])");
 
     private Durations() {
     }
 
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String t = text.trim().toLowerCase(java.util.Locale.ROOT);
         if (t.startsWith("pt")) {
             return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));

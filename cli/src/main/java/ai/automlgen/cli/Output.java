@@ -4,7 +4,7 @@ import ai.automlgen.events.EventJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** stdout carries results (JSON with --json), stderr carries progress for humans. */
-final class Output {
+public final class Output {
     private Output() {
     }
 
@@ -16,12 +16,12 @@ final class Output {
         }
     }
 
-    static void progress(String line) {
+    public static void progress(String line) {
         System.err.println(line);
     }
 
     /** A score as people read it; undefined scores (e.g. Pearson of a constant) arrive as the text "NaN". */
-    static String score(com.fasterxml.jackson.databind.JsonNode value) {
+    public static String score(com.fasterxml.jackson.databind.JsonNode value) {
         if (value == null || value.isNull()) {
             return "-";
         }

@@ -16,7 +16,7 @@ import java.time.Duration;
  * JSON over HTTP to one service. An unreachable service becomes a {@link CliException} naming the
  * address and how to start the stack; a non-2xx answer carries the service's own error text.
  */
-final class ServiceClient {
+public final class ServiceClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String name;
@@ -28,11 +28,11 @@ final class ServiceClient {
         this.baseUrl = configured == null || configured.isBlank() ? defaultUrl : configured.replaceAll("/+$", "");
     }
 
-    static ServiceClient planner() {
+    public static ServiceClient planner() {
         return new ServiceClient("planner", "AUTOMLGEN_PLANNER_URL", "http://127.0.0.1:8080");
     }
 
-    static ServiceClient evaluator() {
+    public static ServiceClient evaluator() {
         return new ServiceClient("evaluator", "AUTOMLGEN_EVALUATOR_URL", "http://127.0.0.1:8083");
     }
 
@@ -45,12 +45,12 @@ final class ServiceClient {
     }
 
     /** A JSON answer with its HTTP status (callers decide which statuses are errors). */
-    record Answer(int status, JsonNode body) {
-        boolean ok() {
+    public record Answer(int status, JsonNode body) {
+        public boolean ok() {
             return status / 100 == 2;
         }
 
-        String error() {
+        public String error() {
             if (body != null && body.hasNonNull("error")) {
                 return body.get("error").asText();
             }
@@ -58,12 +58,12 @@ final class ServiceClient {
         }
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofSeconds(60)).build());
     }
 
     /** A plain-text resource (e.g. a node's code); a non-2xx answer is an error naming the path. */
-    String text(String path) {
+    public String text(String path) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(path)).GET()
                     .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
@@ -80,14 +80,14 @@ final class ServiceClient {
         }
     }
 
-    Answer post(String path, Object body, Duration timeout) {
+    public Answer post(String path, Object body, Duration timeout) {
         return send(HttpRequest.newBuilder(uri(path)).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(EventJson.write(body))).build());
     }
 
     /** Downloads {@code path} into {@code target}; false when the service answers 404. */
-    boolean download(String path, Path target) {
+    public boolean download(String path, Path target) {
         try {
             HttpResponse<Path> response = HTTP.send(HttpRequest.newBuilder(uri(path)).GET()
                     .timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofFile(target));

@@ -38,6 +38,10 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed for the split, the search and the code")
     Long seed;
 
+    @Option(names = "--param", paramLabel = "KEY=VALUE",
+            description = "a run parameter, repeatable, e.g. --param coder.knowledge=off --param search.fusion=false")
+    Map<String, String> params;
+
     @Option(names = "--out", description = "output folder (default: ./automlgen-output/<run-id>)")
     Path out;
 
@@ -58,6 +62,7 @@ final class SolveCommand implements Callable<Integer> {
         request.put("coder", coder);
         request.put("parallelism", parallelism);
         request.put("seed", seed);
+        request.put("params", params);
         ServiceClient.Answer created = planner.post("/runs", request, Duration.ofSeconds(60));
         if (!created.ok()) {
             throw new CliException("the planner refused the run: " + created.error());

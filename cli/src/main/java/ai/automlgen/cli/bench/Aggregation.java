@@ -1,0 +1,88 @@
+package ai.automlgen.cli.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Rolls finished cells up into the summary's two tables: per task and policy/variant (over seeds), and per
+ * policy/variant (over tasks and seeds). An invalid or failed cell counts against every rate and has no score.
+ */
+public final class Aggregation {
+    private Aggregation() {
+    }
+
+    /** One task under one policy/variant, over its seeds. */
+    public record TaskRow(String task, String group, int cells, int valid, int aboveMedian, List<String> medals,
+                          Spread testScore, Spread normalised, int firstDraftValid, Spread firstDraftTestScore,
+                          Spread firstDraftValidation, Spread bestValidation, Spread wallSeconds) {
+    }
+
+    /**
+     * One policy/variant over all tasks and seeds. {@code normalisedPerSeed}: for each seed the mean normalised
+     * score over the tasks that have one, then the spread of those means across seeds.
+     */
+    public record GroupRow(String group, int cells, double validRate, double aboveMedianRate, double medalRate,
+                           double firstDraftValidRate, int scored, Spread normalisedPerSeed) {
+    }
+
+    public static List<TaskRow> byTask(List<CellResult> results) {
+        Map<String, Map<String, List<CellResult>>> byTask = new TreeMap<>();
+        for (CellResult r : results) {
+            byTask.computeIfAbsent(r.task(), t -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.cell().group(), g -> new ArrayList<>()).add(r);
+        }
+        List<TaskRow> rows = new ArrayList<>();
+        byTask.forEach((task, groups) -> groups.forEach((group, cells) -> rows.add(taskRow(task, group, cells))));
+        return rows;
+    }
+
+    public static List<GroupRow> byGroup(List<CellResult> results) {
+        Map<String, List<CellResult>> groups = results.stream()
+                .collect(Collectors.groupingBy(r -> r.cell().group(), LinkedHashMap::new, Collectors.toList()));
+        List<GroupRow> rows = new ArrayList<>();
+        groups.forEach((group, cells) -> {
+            Map<Long, List<Double>> perSeed = new TreeMap<>();
+            cells.stream().filter(c -> c.normalised() != null)
+                    .forEach(c -> perSeed.computeIfAbsent(c.seed(), s -> new ArrayList<>()).add(c.normalised()));
+            List<Double> seedMeans = perSeed.values().stream()
+                    .map(v -> v.stream().mapToDouble(Double::doubleValue).average().orElseThrow()).toList();
+            int n = cells.size();
+            rows.add(new GroupRow(group, n, rate(cells, CellResult::valid), rate(cells, CellResult::aboveMedian),
+                    rate(cells, CellResult::medal), rate(cells, CellResult::firstDraftValid),
+                    (int) cells.stream().filter(c -> c.normalised() != null).count(), Spread.of(seedMeans)));
+        });
+        return rows;
+    }
+
+    private static TaskRow taskRow(String task, String group, List<CellResult> cells) {
+        List<CellResult> bySeed = cells.stream().sorted(java.util.Comparator.comparingLong(CellResult::seed)).toList();
+        return new TaskRow(task, group, bySeed.size(), count(bySeed, CellResult::valid),
+                count(bySeed, CellResult::aboveMedian),
+                bySeed.stream().map(c -> c.medal() ? c.finalGrade().medal() : "-").toList(),
+                spread(bySeed, c -> c.valid() ? c.finalGrade().score() : null),
+                spread(bySeed, CellResult::normalised),
+                count(bySeed, CellResult::firstDraftValid),
+                spread(bySeed, c -> c.firstDraftValid() ? c.firstDraftGrade().score() : null),
+                spread(bySeed, CellResult::firstDraftValidation),
+                spread(bySeed, CellResult::bestValidation),
+                spread(bySeed, CellResult::wallSeconds));
+    }
+
+    private static Spread spread(List<CellResult> cells, Function<CellResult, Double> value) {
+        return Spread.of(cells.stream().map(value).filter(Objects::nonNull).filter(v -> !v.isNaN()).toList());
+    }
+
+    private static int count(List<CellResult> cells, java.util.function.Predicate<CellResult> test) {
+        return (int) cells.stream().filter(test).count();
+    }
+
+    private static double rate(List<CellResult> cells, java.util.function.Predicate<CellResult> test) {
+        return cells.isEmpty() ? 0.0 : (double) count(cells, test) / cells.size();
+    }
+}

@@ -1,0 +1,53 @@
+package ai.automlgen.cli.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one finished cell produced: one line of results.jsonl. {@code status} is the run's terminal status, or
+ * REFUSED (the planner did not start it), TIMED_OUT (it outlived its budget by the grace period) or ERROR.
+ * Scores are the validation score the search saw and the test grade the evaluator gave against private/.
+ */
+public record CellResult(String task, String policy, String variant, long seed, Map<String, String> params,
+                         String runId, String status, String reason, String metric, Boolean lowerIsBetter,
+                         Double bestValidation, int nodes, int good, int buggy, double wallSeconds,
+                         TestGrade finalGrade, Thresholds thresholds, Double firstDraftValidation,
+                         TestGrade firstDraftGrade, List<CurvePoint> curve, String finishedAt) {
+
+    /** The evaluator's grade of one submission; {@code score} is null when it could not be scored. */
+    public record TestGrade(Double score, boolean valid, String medal, boolean aboveMedian, List<String> errors) {
+    }
+
+    /** The task's leaderboard thresholds, as the evaluator reports them. */
+    public record Thresholds(double gold, double silver, double bronze, double median) {
+    }
+
+    /** The best validation score known {@code seconds} after the run was requested. */
+    public record CurvePoint(double seconds, double best) {
+    }
+
+    public Cell cell() {
+        return new Cell(task, policy, variant, seed);
+    }
+
+    public boolean valid() {
+        return finalGrade != null && finalGrade.valid() && finalGrade.score() != null;
+    }
+
+    public boolean aboveMedian() {
+        return valid() && finalGrade.aboveMedian();
+    }
+
+    public boolean medal() {
+        return valid() && finalGrade.medal() != null;
+    }
+
+    /** The final submission's normalised test score; null when it is invalid or the thresholds are unknown. */
+    public Double normalised() {
+        return valid() ? NormalisedScore.of(finalGrade.score(), thresholds, lowerIsBetter) : null;
+    }
+
+    public boolean firstDraftValid() {
+        return firstDraftGrade != null && firstDraftGrade.valid() && firstDraftGrade.score() != null;
+    }
+}

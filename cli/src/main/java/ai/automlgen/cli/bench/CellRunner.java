@@ -1,0 +1,209 @@
+package ai.automlgen.cli.bench;
+
+import ai.automlgen.cli.Output;
+import ai.automlgen.cli.ServiceClient;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs one cell through the real services: starts the run on the planner, follows it to the end, then grades
+ * the final node's and the first draft's submissions with the evaluator (the only service that reads private/).
+ * A refusal, a failed run or a failed grading becomes the cell's result; an unreachable service propagates and
+ * stops the bench, leaving the cell to rerun.
+ */
+final class CellRunner {
+    /** Settings shared by every cell of a bench. */
+    record Settings(Path suite, Duration budget, Integer maxNodes, String coder, Integer parallelism,
+                    Duration grace, Path out) {
+    }
+
+    private final ServiceClient planner;
+    private final ServiceClient evaluator;
+    private final Settings settings;
+    private final AtomicReference<String> inFlightRun;
+
+    CellRunner(ServiceClient planner, ServiceClient evaluator, Settings settings, AtomicReference<String> inFlightRun) {
+        this.planner = planner;
+        this.evaluator = evaluator;
+        this.settings = settings;
+        this.inFlightRun = inFlightRun;
+    }
+
+    CellResult run(Cell cell, Variant variant) throws InterruptedException, IOException {
+        Path taskDir = settings.suite().resolve(cell.task()).toAbsolutePath().normalize();
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("taskDir", taskDir.toString());
+        request.put("budget", settings.budget());
+        request.put("maxNodes", settings.maxNodes());
+        request.put("policy", cell.policy());
+        request.put("coder", settings.coder());
+        request.put("parallelism", settings.parallelism());
+        request.put("seed", cell.seed());
+        request.put("params", variant.params());
+        Instant started = Instant.now();
+        ServiceClient.Answer created = planner.post("/runs", request, Duration.ofSeconds(60));
+        if (!created.ok()) {
+            return failed(cell, variant, null, "REFUSED", "the planner refused the run: " + created.error(), started);
+        }
+        String runId = created.body().get("runId").asText();
+        inFlightRun.set(runId);
+        try {
+            Output.progress("[bench] " + cell.key() + ": run " + runId + " started");
+            return follow(cell, variant, runId, started);
+        } finally {
+            inFlightRun.set(null);
+        }
+    }
+
+    private CellResult follow(Cell cell, Variant variant, String runId, Instant started)
+            throws InterruptedException, IOException {
+        List<CellResult.CurvePoint> curve = new ArrayList<>();
+        Instant giveUp = null;
+        boolean cancelled = false;
+        String lastLine = "";
+        while (true) {
+            ServiceClient.Answer answer = planner.get("/runs/" + runId);
+            if (!answer.ok()) {
+                return failed(cell, variant, runId, "ERROR", "lost the run: " + answer.error(), started);
+            }
+            JsonNode run = answer.body();
+            double elapsed = seconds(started);
+            JsonNode best = run.get("bestScore");
+            if (best != null && best.isNumber()
+                    && (curve.isEmpty() || curve.get(curve.size() - 1).best() != best.asDouble())) {
+                curve.add(new CellResult.CurvePoint(elapsed, best.asDouble()));
+            }
+            if (giveUp == null && run.path("deadline").isTextual()) {
+                // the planner's own deadline, so a default budget is covered too
+                giveUp = Instant.parse(run.get("deadline").asText()).plus(settings.grace());
+            }
+            String status = run.get("status").asText();
+            String line = String.format("%s: %d nodes (%d good, %d buggy), best %s", status, run.get("nodes").asInt(),
+                    run.get("good").asInt(), run.get("buggy").asInt(), Output.score(best));
+            if (!line.equals(lastLine)) {
+                Output.progress(String.format("[bench] %s %.0fs %s", cell.key(), elapsed, line));
+                lastLine = line;
+            }
+            if (status.equals("COMPLETED") || status.equals("FAILED") || status.equals("CANCELLED")) {
+                return collect(cell, variant, run, curve, started, cancelled);
+            }
+            if (giveUp != null && !cancelled && Instant.now().isAfter(giveUp)) {
+                Output.progress("[bench] " + cell.key() + ": past its budget plus " + settings.grace() + ", cancelling");
+                planner.post("/runs/" + runId + "/cancel", Map.of(), Duration.ofSeconds(30));
+                cancelled = true;
+            } else if (cancelled && Instant.now().isAfter(giveUp.plus(Duration.ofMinutes(2)))) {
+                return failed(cell, variant, runId, "TIMED_OUT", "did not end within 2 minutes of its cancel", started);
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private CellResult collect(Cell cell, Variant variant, JsonNode run, List<CellResult.CurvePoint> curve,
+                               Instant started, boolean cancelledForTime) throws IOException {
+        double wall = seconds(started);
+        String runId = run.get("runId").asText();
+        String finalNode = text(run, "finalNodeId");
+        Path cellDir = settings.out().resolve("cells").resolve(cell.key().replace('|', '_'));
+        Files.createDirectories(cellDir);
+
+        Graded finalGrade = finalNode == null ? null : grade(cell, runId, finalNode, cellDir.resolve("final-submission.csv"));
+        JsonNode firstDraft = firstDraft(runId);
+        Double firstDraftValidation = null;
+        Graded firstDraftGrade = null;
+        if (firstDraft != null) {
+            firstDraftValidation = firstDraft.path("score").isNumber() ? firstDraft.get("score").asDouble() : null;
+            String draftId = firstDraft.get("id").asText();
+            if (draftId.equals(finalNode)) {
+                firstDraftGrade = finalGrade;
+            } else if ("GOOD".equals(firstDraft.path("status").asText())) {
+                firstDraftGrade = grade(cell, runId, draftId, cellDir.resolve("first-draft-submission.csv"));
+            }
+        }
+        String reason = text(run, "reason");
+        if (cancelledForTime) {
+            reason = "cancelled by the bench: past its budget plus " + settings.grace() + (reason == null ? "" : "; " + reason);
+        }
+        CellResult.Thresholds thresholds = finalGrade != null && finalGrade.thresholds() != null ? finalGrade.thresholds()
+                : firstDraftGrade == null ? null : firstDraftGrade.thresholds();
+        Boolean lowerIsBetter = run.path("lowerIsBetter").isBoolean() ? run.get("lowerIsBetter").asBoolean()
+                : finalGrade == null ? null : finalGrade.lowerIsBetter();
+        return new CellResult(cell.task(), cell.policy(), cell.variant(), cell.seed(), variant.params(), runId,
+                run.get("status").asText(), reason, text(run, "metric"), lowerIsBetter,
+                run.path("bestScore").isNumber() ? run.get("bestScore").asDouble() : null,
+                run.get("nodes").asInt(), run.get("good").asInt(), run.get("buggy").asInt(), wall,
+                finalGrade == null ? null : finalGrade.grade(), thresholds, firstDraftValidation,
+                firstDraftGrade == null ? null : firstDraftGrade.grade(), curve, Instant.now().toString());
+    }
+
+    /** The first node the draft operator made (nodes come in creation order); null if none. */
+    private JsonNode firstDraft(String runId) {
+        ServiceClient.Answer graph = planner.get("/runs/" + runId + "/graph");
+        if (!graph.ok()) {
+            Output.progress("[bench] cannot read the graph of " + runId + ": " + graph.error());
+            return null;
+        }
+        for (JsonNode node : graph.body().path("nodes")) {
+            if ("draft".equals(node.path("operator").asText())) {
+                return node;
+            }
+        }
+        return null;
+    }
+
+    private record Graded(CellResult.TestGrade grade, CellResult.Thresholds thresholds, Boolean lowerIsBetter) {
+    }
+
+    /** Downloads a node's submission and has the evaluator grade it; a missing submission is an invalid grade. */
+    private Graded grade(Cell cell, String runId, String nodeId, Path target) {
+        if (!planner.download("/runs/" + runId + "/nodes/" + nodeId + "/submission", target)) {
+            return new Graded(new CellResult.TestGrade(null, false, null, false,
+                    List.of("node " + nodeId + " has no submission")), null, null);
+        }
+        Path taskDir = settings.suite().resolve(cell.task()).toAbsolutePath().normalize();
+        ServiceClient.Answer answer = evaluator.post("/grade",
+                Map.of("taskDir", taskDir.toString(), "submission", target.toAbsolutePath().toString()), Duration.ofMinutes(10));
+        JsonNode g = answer.body();
+        if (g == null) {
+            return new Graded(new CellResult.TestGrade(null, false, null, false,
+                    List.of("grading failed: " + answer.error())), null, null);
+        }
+        List<String> errors = new ArrayList<>();
+        g.path("errors").forEach(e -> errors.add(e.asText()));
+        if (!answer.ok() && errors.isEmpty()) {
+            errors.add("grading failed: " + answer.error());
+        }
+        JsonNode t = g.path("thresholds");
+        CellResult.Thresholds thresholds = t.isObject() ? new CellResult.Thresholds(t.path("gold").asDouble(),
+                t.path("silver").asDouble(), t.path("bronze").asDouble(), t.path("median").asDouble()) : null;
+        Double score = g.path("score").isNumber() ? g.get("score").asDouble() : null;
+        String medal = g.path("medal").isTextual() ? g.get("medal").asText() : null;
+        Boolean lowerIsBetter = g.path("lower_is_better").isBoolean() ? g.get("lower_is_better").asBoolean() : null;
+        return new Graded(new CellResult.TestGrade(score, answer.ok() && g.path("valid").asBoolean(), medal,
+                g.path("above_median").asBoolean(), errors), thresholds, lowerIsBetter);
+    }
+
+    private CellResult failed(Cell cell, Variant variant, String runId, String status, String reason, Instant started) {
+        return new CellResult(cell.task(), cell.policy(), cell.variant(), cell.seed(), variant.params(), runId, status,
+                reason, null, null, null, 0, 0, 0, seconds(started), null, null, null, null, List.of(),
+                Instant.now().toString());
+    }
+
+    private static double seconds(Instant since) {
+        return Duration.between(since, Instant.now()).toMillis() / 1000.0;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,64 @@
+package ai.automlgen.cli.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class AggregationTest {
+
+    @Test
+    void spreadIsMeanSampleStdMinAndMax() {
+        Spread spread = Spread.of(List.of(1.0, 2.0, 3.0));
+        assertEquals(2.0, spread.mean(), 1e-12);
+        assertEquals(1.0, spread.std(), 1e-12);
+        assertEquals(1.0, spread.min());
+        assertEquals(3.0, spread.max());
+        assertEquals("2.000 ± 1.000 (1.000–3.000)", spread.format());
+    }
+
+    @Test
+    void spreadOfOneValueHasNoDeviationAndOfNoneIsNull() {
+        assertEquals(0.0, Spread.of(List.of(0.4)).std());
+        assertNull(Spread.of(List.of()));
+    }
+
+    @Test
+    void failedCellsCountAgainstRatesAndHaveNoScore() {
+        List<CellResult> results = List.of(
+                Fixtures.graded("a", "mcgs", 1, 0.9, "gold"),
+                Fixtures.failed("a", "mcgs", 2));
+        Aggregation.GroupRow mcgs = Aggregation.byGroup(results).get(0);
+        assertEquals(2, mcgs.cells());
+        assertEquals(0.5, mcgs.validRate());
+        assertEquals(0.5, mcgs.medalRate());
+        assertEquals(1, mcgs.scored());
+        assertEquals(1.0, mcgs.normalisedPerSeed().mean(), 1e-12);
+    }
+
+    @Test
+    void normalisedSpreadIsAcrossSeedsOfPerSeedTaskMeans() {
+        // seed 1: tasks at 1.0 and 0.0 -> 0.5; seed 2: tasks at 0.5 and 0.5 -> 0.5
+        List<CellResult> results = List.of(
+                Fixtures.graded("a", "greedy", 1, 0.9, "gold"), Fixtures.graded("b", "greedy", 1, 0.8, null),
+                Fixtures.graded("a", "greedy", 2, 0.85, null), Fixtures.graded("b", "greedy", 2, 0.85, null));
+        Spread spread = Aggregation.byGroup(results).get(0).normalisedPerSeed();
+        assertEquals(2, spread.n());
+        assertEquals(0.5, spread.mean(), 1e-12);
+        assertEquals(0.0, spread.std(), 1e-12);
+    }
+
+    @Test
+    void taskRowsSeparatePoliciesAndVariants() {
+        CellResult ablation = Fixtures.graded("a", "mcgs", 1, 0.82, null);
+        ablation = new CellResult(ablation.task(), ablation.policy(), "no-fusion", 1, ablation.params(), ablation.runId(),
+                ablation.status(), null, ablation.metric(), ablation.lowerIsBetter(), ablation.bestValidation(), 1, 1, 0,
+                1.0, ablation.finalGrade(), ablation.thresholds(), null, null, List.of(), ablation.finishedAt());
+        List<Aggregation.TaskRow> rows = Aggregation.byTask(List.of(Fixtures.graded("a", "mcgs", 1, 0.9, "gold"), ablation));
+        assertEquals(List.of("mcgs", "mcgs/no-fusion"), rows.stream().map(Aggregation.TaskRow::group).toList());
+        assertEquals(List.of("gold"), rows.get(0).medals());
+        assertEquals(List.of("-"), rows.get(1).medals());
+    }
+}

@@ -1,0 +1,61 @@
+package ai.automlgen.cli.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ResumeTest {
+
+    @Test
+    void cellsRunSeedMajorInAFixedOrder() {
+        List<Cell> cells = BenchPlan.cells(List.of("a", "b"), List.of("mcgs", "greedy"), List.of(Variant.FULL), 2);
+        assertEquals(8, cells.size());
+        assertEquals("a|mcgs|full|1", cells.get(0).key());
+        assertEquals("a|greedy|full|1", cells.get(1).key());
+        assertEquals("b|mcgs|full|1", cells.get(2).key());
+        assertEquals("a|mcgs|full|2", cells.get(4).key());
+    }
+
+    @Test
+    void finishedCellsAreSkipped() {
+        List<Cell> cells = BenchPlan.cells(List.of("a"), List.of("mcgs"), List.of(Variant.FULL, Variant.named("coarse")), 1);
+        assertEquals(List.of(new Cell("a", "mcgs", "coarse", 1)), BenchPlan.pending(cells, Set.of("a|mcgs|full|1")));
+    }
+
+    @Test
+    void aReopenedLogKnowsWhatFinishedIncludingFailures(@TempDir Path dir) {
+        Path file = dir.resolve("results.jsonl");
+        ResultsLog log = ResultsLog.open(file);
+        log.record(Fixtures.graded("a", "mcgs", 1, 0.85, null));
+        log.record(Fixtures.failed("a", "mcgs", 2));
+
+        ResultsLog reopened = ResultsLog.open(file);
+        assertEquals(Set.of("a|mcgs|full|1", "a|mcgs|full|2"), reopened.finishedKeys());
+        assertEquals(0.85, reopened.results().get(0).finalGrade().score());
+        assertEquals(0.5, reopened.results().get(0).normalised(), 1e-12);
+        assertEquals("REFUSED", reopened.results().get(1).status());
+    }
+
+    @Test
+    void anUnreadableLineIsDroppedSoItsCellReruns(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("results.jsonl");
+        ResultsLog.open(file).record(Fixtures.graded("a", "mcgs", 1, 0.85, null));
+        Files.writeString(file, Files.readString(file) + "{\"task\": \"a\", \"pol");
+        assertEquals(Set.of("a|mcgs|full|1"), ResultsLog.open(file).finishedKeys());
+    }
+
+    @Test
+    void recordingTheSameCellAgainReplacesIt(@TempDir Path dir) {
+        ResultsLog log = ResultsLog.open(dir.resolve("results.jsonl"));
+        log.record(Fixtures.failed("a", "mcgs", 1));
+        log.record(Fixtures.graded("a", "mcgs", 1, 0.9, "gold"));
+        assertEquals(1, log.results().size());
+        assertEquals("COMPLETED", log.results().get(0).status());
+    }
+}
