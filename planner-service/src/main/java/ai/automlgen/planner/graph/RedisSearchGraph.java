@@ -13,17 +13,19 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * A run's search graph held in Redis under {@code automlgen:run:{id}:search:…} ({@link Keys#search}), so that any
  * planner, after a restart or beside another, works on the same graph. Every write is one Lua script (atomic in
- * Redis); selection decides on a copy of the whole graph at one instant ({@link #snapshot()}).
+ * Redis); selection decides on an in-memory graph at one instant, kept current from what changed
+ * ({@link #decide}).
  */
 public final class RedisSearchGraph implements SearchGraph {
     private static final LuaScripts SCRIPTS = new LuaScripts();
@@ -31,9 +33,10 @@ public final class RedisSearchGraph implements SearchGraph {
     private final RedisConnection redis;
     private final Objective objective;
     private final String prefix;
-    /** The graph as of the last snapshot: nodes in creation order (a changed node keeps its place), typed edges. */
-    private final LinkedHashMap<String, SearchNode> mirror = new LinkedHashMap<>();
-    private final List<Edge> mirrorEdges = new ArrayList<>();
+    /** Held to update {@link #local}; decisions reading it hold the read lock. */
+    private final ReentrantReadWriteLock decisions = new ReentrantReadWriteLock();
+    /** The graph as of the last decision, kept current in place; null until the first. */
+    private InMemorySearchGraph local;
     private long changesSeen;
     private long edgesSeen;
 
@@ -55,22 +58,59 @@ public final class RedisSearchGraph implements SearchGraph {
     // ------------------------------------------------------------------ reads
 
     /**
-     * The whole graph at one instant, in memory: what a policy decides on. This handle keeps a mirror of the graph
-     * and reads only what changed since its last look (one Lua script), so a decision costs the changes, not the
-     * graph's size, in Redis; the copy handed out is rebuilt from the mirror.
+     * Runs {@code decision} on the whole graph at one instant, in memory. This handle keeps that graph and reads
+     * only what changed since its last look (one Lua script), then applies those nodes and edges in place, so a
+     * decision costs the changes, not the graph's size. Decisions of several threads on one handle share the
+     * graph: it is brought up to date only while none of them is reading it.
      */
     @Override
-    public synchronized GraphView snapshot() {
+    public <T> T decide(Function<GraphView, T> decision) {
+        decisions.writeLock().lock();
+        try {
+            catchUp();
+            decisions.readLock().lock(); // taken before the write lock is let go: no update can come between
+        } finally {
+            decisions.writeLock().unlock();
+        }
+        try {
+            return decision.apply(local);
+        } finally {
+            decisions.readLock().unlock();
+        }
+    }
+
+    /** A copy of the whole graph at one instant, its own to keep; a decision needs none ({@link #decide}). */
+    @Override
+    public GraphView snapshot() {
+        return decide(RedisSearchGraph::copy);
+    }
+
+    private void catchUp() {
         List<Object> reply = script("search-changes", ScriptOutputType.MULTI, Long.toString(changesSeen),
                 Long.toString(edgesSeen));
-        toNodes(reply.get(0)).forEach(node -> mirror.put(node.id(), node));
+        List<SearchNode> changed = toNodes(reply.get(0));
+        List<Edge> edges = new ArrayList<>();
         for (Object encoded : (List<?>) reply.get(1)) {
             String[] parts = ((String) encoded).split("\\|", 3);
-            mirrorEdges.add(new Edge(parts[0], parts[1], EdgeType.valueOf(parts[2])));
+            edges.add(new Edge(parts[0], parts[1], EdgeType.valueOf(parts[2])));
+        }
+        if (local == null) {
+            // the first look reads every node once, in creation order: the whole graph
+            local = InMemorySearchGraph.restore(objective, changed, edges);
+        } else {
+            changed.forEach(local::apply);
+            edges.stream().filter(edge -> edge.type() != EdgeType.PARENT).forEach(local::addEdge);
         }
         changesSeen = (Long) reply.get(2);
         edgesSeen = (Long) reply.get(3);
-        return InMemorySearchGraph.restore(objective, List.copyOf(mirror.values()), mirrorEdges);
+    }
+
+    private static InMemorySearchGraph copy(GraphView view) {
+        List<SearchNode> nodes = new ArrayList<>();
+        nodes.add(view.root());
+        nodes.addAll(view.nodes());
+        List<Edge> edges = nodes.stream().flatMap(node -> view.edgesFrom(node.id()).stream()).toList();
+        return InMemorySearchGraph.restore(view.objective(), nodes, edges);
     }
 
     @Override
@@ -107,7 +147,7 @@ public final class RedisSearchGraph implements SearchGraph {
 
     @Override
     public List<String> branches() {
-        return snapshot().branches();
+        return decide(GraphView::branches);
     }
 
     @Override
@@ -128,12 +168,12 @@ public final class RedisSearchGraph implements SearchGraph {
 
     @Override
     public List<SearchNode> bestNodes(int limit) {
-        return snapshot().bestNodes(limit);
+        return decide(view -> view.bestNodes(limit));
     }
 
     @Override
     public List<Edge> edgesFrom(String from) {
-        return snapshot().edgesFrom(from);
+        return decide(view -> view.edgesFrom(from));
     }
 
     @Override
@@ -172,10 +212,7 @@ public final class RedisSearchGraph implements SearchGraph {
     @Override
     public Recorded recordResult(String nodeId, NodeStatus status, Double score, int improveMisses,
                                  long finishedAtMillis) {
-        if (!status.finished() || (status == NodeStatus.GOOD) != (score != null)) {
-            throw new IllegalArgumentException("a result is GOOD with a score or BUGGY without one, got "
-                    + status + " with " + score);
-        }
+        SearchGraph.requireResult(status, score);
         List<Long> reply = script("search-record", ScriptOutputType.MULTI, nodeId, status.name(),
                 score == null ? "" : Double.toString(score), Integer.toString(improveMisses),
                 Long.toString(finishedAtMillis));

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,9 +18,9 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * A run's search graph in memory: the copy of a Redis-held graph a policy decides on ({@link #restore}), and the
- * graph of the pure tests. Thread-safe: each write is atomic under one lock, reads see a consistent state and
- * return snapshots.
+ * A run's search graph in memory: the copy of a Redis-held graph a policy decides on ({@link #restore}, then kept
+ * current with {@link #apply}), and the graph of the pure tests. Thread-safe: each write is atomic under one lock,
+ * reads see a consistent state and return snapshots.
  */
 public final class InMemorySearchGraph implements SearchGraph {
     private final Objective objective;
@@ -30,7 +30,8 @@ public final class InMemorySearchGraph implements SearchGraph {
     private final Map<String, List<String>> children = new HashMap<>();
     private final Map<String, List<Edge>> edgesFrom = new HashMap<>();
     private final Map<String, List<String>> branchMembers = new LinkedHashMap<>();
-    private final Set<String> finishedLeaves = new LinkedHashSet<>();
+    /** Ordered by the time they were scored, then by creation: the same order whichever way the graph was built. */
+    private final TreeSet<String> finishedLeaves;
     private final TreeSet<String> goodByScore;
     private int inFlight;
 
@@ -38,6 +39,8 @@ public final class InMemorySearchGraph implements SearchGraph {
         this.objective = objective;
         Comparator<String> byScore = Comparator.comparingDouble(id -> nodes.get(id).score());
         this.goodByScore = new TreeSet<>((objective == Objective.MAXIMIZE ? byScore.reversed() : byScore)
+                .thenComparing(creationOrder::get));
+        this.finishedLeaves = new TreeSet<>(Comparator.<String>comparingLong(id -> nodes.get(id).finishedAtMillis())
                 .thenComparing(creationOrder::get));
         SearchNode root = SearchNode.root(createdAtMillis);
         nodes.put(root.id(), root);
@@ -47,7 +50,7 @@ public final class InMemorySearchGraph implements SearchGraph {
     /**
      * A graph rebuilt from its nodes, in creation order (the root among them or not), and its REFERENCE, TRAJECTORY
      * and AGGREGATES edges; PARENT edges follow from the nodes. For a snapshot of a graph held elsewhere (Redis)
-     * or one replayed from search events. Leaves are ordered by the time they were scored.
+     * or one replayed from search events.
      */
     public static InMemorySearchGraph restore(Objective objective, List<SearchNode> nodesInCreationOrder,
                                               List<Edge> edges) {
@@ -78,9 +81,81 @@ public final class InMemorySearchGraph implements SearchGraph {
                 .filter(node -> !node.isRoot() && node.status().finished())
                 .filter(node -> graph.children.getOrDefault(node.id(), List.of()).stream()
                         .allMatch(id -> graph.nodes.get(id).status() == NodeStatus.CANCELLED))
-                .sorted(Comparator.comparing(SearchNode::finishedAtMillis))
                 .forEach(node -> graph.finishedLeaves.add(node.id()));
         return graph;
+    }
+
+    /**
+     * Brings one node up to date with {@code node} as the graph holding it elsewhere has it now: inserts a node not
+     * seen yet (its parent must be here), or takes a known node's new status, score, visits and value; children,
+     * branches, finished leaves, the ranking of good nodes and the in-flight count follow. A node's parent, operator
+     * and branch never change. A batch of nodes applied in the order they first changed (claims before later
+     * changes) leaves the graph as {@link #restore} would build it from the same nodes.
+     */
+    public void apply(SearchNode node) {
+        write(() -> {
+            SearchNode known = nodes.get(node.id());
+            if (known == null) {
+                insert(node);
+            } else {
+                update(known, node);
+            }
+            return null;
+        });
+    }
+
+    private void insert(SearchNode node) {
+        if (node.isRoot() || !nodes.containsKey(node.parentId())) {
+            throw new IllegalArgumentException("node " + node.id() + " comes before its parent " + node.parentId());
+        }
+        nodes.put(node.id(), node);
+        creationOrder.put(node.id(), creationOrder.size());
+        children.computeIfAbsent(node.parentId(), id -> new ArrayList<>()).add(node.id());
+        edgesFrom.computeIfAbsent(node.parentId(), id -> new ArrayList<>())
+                .add(new Edge(node.parentId(), node.id(), EdgeType.PARENT));
+        branchMembers.computeIfAbsent(node.branch(), b -> new ArrayList<>()).add(node.id());
+        if (node.status().inFlight()) {
+            inFlight++;
+        }
+        if (node.isGood()) {
+            goodByScore.add(node.id());
+        }
+        if (node.status() != NodeStatus.CANCELLED) {
+            finishedLeaves.remove(node.parentId());
+        }
+        if (node.status().finished()) {
+            finishedLeaves.add(node.id());
+        }
+    }
+
+    private void update(SearchNode known, SearchNode node) {
+        // the ranking reads the score and the leaf order the finish time from the stored node: out before they change
+        boolean reranked = known.isGood() != node.isGood() || !Objects.equals(known.score(), node.score());
+        if (reranked && known.isGood()) {
+            goodByScore.remove(known.id());
+        }
+        boolean finishes = !known.status().finished() && node.status().finished();
+        nodes.put(node.id(), node);
+        if (reranked && node.isGood()) {
+            goodByScore.add(node.id());
+        }
+        if (known.status().inFlight() && !node.status().inFlight()) {
+            inFlight--;
+        }
+        if (finishes && !node.isRoot() && !hasLiveChild(node.id())) {
+            finishedLeaves.add(node.id());
+        }
+        if (known.status() != NodeStatus.CANCELLED && node.status() == NodeStatus.CANCELLED) {
+            SearchNode parent = nodes.get(node.parentId());
+            if (!parent.isRoot() && parent.status().finished() && !hasLiveChild(parent.id())) {
+                finishedLeaves.add(parent.id());
+            }
+        }
+    }
+
+    private boolean hasLiveChild(String parentId) {
+        return children.getOrDefault(parentId, List.of()).stream()
+                .anyMatch(id -> nodes.get(id).status() != NodeStatus.CANCELLED);
     }
 
     @Override
@@ -205,10 +280,7 @@ public final class InMemorySearchGraph implements SearchGraph {
     @Override
     public Recorded recordResult(String nodeId, NodeStatus status, Double score, int improveMisses,
                                  long finishedAtMillis) {
-        if (!status.finished() || (status == NodeStatus.GOOD) != (score != null)) {
-            throw new IllegalArgumentException("a result is GOOD with a score or BUGGY without one, got "
-                    + status + " with " + score);
-        }
+        SearchGraph.requireResult(status, score);
         return write(() -> {
             SearchNode node = nodes.get(nodeId);
             if (node == null || !node.status().inFlight()) {
@@ -238,9 +310,7 @@ public final class InMemorySearchGraph implements SearchGraph {
             nodes.put(nodeId, node.withStatus(NodeStatus.CANCELLED));
             inFlight--;
             SearchNode parent = nodes.get(node.parentId());
-            boolean parentHasLiveChild = children.get(parent.id()).stream()
-                    .anyMatch(id -> nodes.get(id).status() != NodeStatus.CANCELLED);
-            if (!parentHasLiveChild && !parent.isRoot()) {
+            if (!parent.isRoot() && !hasLiveChild(parent.id())) {
                 finishedLeaves.add(parent.id());
             }
             return null;

@@ -38,17 +38,21 @@ public final class SearchEngine {
     public record Scored(SearchNode node, double reward, boolean newGlobalBest, boolean backpropagated) {
     }
 
+    /** A decision and its parent as the decision saw it. */
+    private record Claim(Decision decision, SearchNode parent) {
+    }
+
     /** Decides and claims the next expansion; empty when nothing can be expanded until an in-flight node is scored. */
     public Optional<Expansion> expand(SearchClock clock) {
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-            GraphView view = graph.snapshot();
-            Optional<Decision> decision = policy.next(view, clock);
-            if (decision.isEmpty()) {
+            Optional<Claim> decided = graph.decide(view -> policy.next(view, clock)
+                    .map(decision -> new Claim(decision, view.node(decision.parentId()).orElseThrow())));
+            if (decided.isEmpty()) {
                 return Optional.empty();
             }
-            Decision chosen = decision.get();
-            SearchNode parent = view.node(chosen.parentId()).orElseThrow();
-            SearchNode child = SearchNode.pending(nodeIds.get(), parent, chosen.operator(), nowMillis.getAsLong());
+            Decision chosen = decided.get().decision();
+            SearchNode child = SearchNode.pending(nodeIds.get(), decided.get().parent(), chosen.operator(),
+                    nowMillis.getAsLong());
             if (graph.claimExpansion(child, ChildLimits.countedWith(chosen.operator()), chosen.childLimit())) {
                 chosen.extraEdges(child.id()).forEach(graph::addEdge);
                 return Optional.of(new Expansion(child, chosen));

@@ -3,6 +3,7 @@ package ai.automlgen.planner.search;
 import ai.automlgen.planner.coder.Operator;
 
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The port over a run's search graph: the reads of {@link GraphView} plus coarse writes, each of which must be
@@ -18,6 +19,14 @@ public interface SearchGraph extends GraphView {
      */
     default GraphView snapshot() {
         return this;
+    }
+
+    /**
+     * Runs one decision on the graph as of one instant, as {@link #snapshot()} would show it, without copying it
+     * when the implementation can help it: the view is only valid inside {@code decision}.
+     */
+    default <T> T decide(Function<GraphView, T> decision) {
+        return decision.apply(snapshot());
     }
 
     /**
@@ -49,6 +58,14 @@ public interface SearchGraph extends GraphView {
 
     /** Adds one visit and {@code reward} to the node and every PARENT ancestor up to the root, as one atomic step. */
     void backpropagate(String nodeId, double reward);
+
+    /** What every {@link #recordResult} accepts: GOOD with a score, or BUGGY without one. */
+    static void requireResult(NodeStatus status, Double score) {
+        if (!status.finished() || (status == NodeStatus.GOOD) != (score != null)) {
+            throw new IllegalArgumentException("a result is GOOD with a score or BUGGY without one, got "
+                    + status + " with " + score);
+        }
+    }
 
     /** What {@link #recordResult} did. */
     record Recorded(boolean applied, boolean newGlobalBest) {

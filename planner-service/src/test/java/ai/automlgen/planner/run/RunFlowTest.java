@@ -5,6 +5,7 @@ import ai.automlgen.events.EvaluationCompleted;
 import ai.automlgen.events.EventJson;
 import ai.automlgen.events.ExecutionFinished;
 import ai.automlgen.events.ExecutionRequested;
+import ai.automlgen.events.Grade;
 import ai.automlgen.events.Outcome;
 import ai.automlgen.events.PreparedInputs;
 import ai.automlgen.events.RunEvent;
@@ -29,6 +30,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class RunFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String ISO_INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z";
 
     @Inject
     SearchSessions sessions;
@@ -73,7 +76,7 @@ class RunFlowTest {
             given().get("/runs/" + runId).then().body("status", equalTo("SEARCHING")).body("pending", equalTo(1));
 
             tasks.send(Topics.EXECUTION_RESULTS, runId, EventJson.write(finished(runId, draft.nodeId(), submission)));
-            EvaluationCompleted scored = evaluation(runId, draft.nodeId(), 0.9);
+            EvaluationCompleted scored = evaluation(runId, draft.nodeId(), 0.9, new Grade(0.88, true, "bronze", true));
             tasks.send(Topics.EVALUATIONS, runId, EventJson.write(scored));
 
             ExecutionRequested refit = EventJson.read(executions.await(forRun(runId), WAIT), ExecutionRequested.class);
@@ -99,9 +102,14 @@ class RunFlowTest {
             awaitStatus("/runs/" + runId + "/nodes/" + refit.nodeId() + "/submission", 200);
             given().get("/runs/" + runId + "/nodes/" + refit.nodeId() + "/submission").then()
                     .statusCode(200).body(containsString("a,0.9"));
+            String draftNode = "nodes.find { it.id == '" + draft.nodeId() + "' }";
             given().get("/runs/" + runId + "/graph").then()
                     .body("nodes.size()", equalTo(3))
-                    .body("edges.find { it.to == '" + refit.nodeId() + "' }.type", equalTo("PARENT"));
+                    .body("edges.find { it.to == '" + refit.nodeId() + "' }.type", equalTo("PARENT"))
+                    .body(draftNode + ".createdAt", matchesPattern(ISO_INSTANT))
+                    .body(draftNode + ".finishedAt", matchesPattern(ISO_INSTANT))
+                    .body(draftNode + ".testGrade.medal", equalTo("bronze"))
+                    .body(draftNode + ".testGrade.score", equalTo(0.88f));
             given().delete("/runs/" + runId).then().statusCode(200);
             given().get("/runs/" + runId).then().statusCode(404);
         }
@@ -198,7 +206,11 @@ class RunFlowTest {
     }
 
     private static EvaluationCompleted evaluation(String runId, String nodeId, Double score) {
+        return evaluation(runId, nodeId, score, null);
+    }
+
+    private static EvaluationCompleted evaluation(String runId, String nodeId, Double score, Grade testGrade) {
         return new EvaluationCompleted(RunEvent.SCHEMA_VERSION, UUID.randomUUID(), runId, nodeId, Instant.now(),
-                "holdout", "roc_auc", score, false, true, List.of(), null);
+                "holdout", "roc_auc", score, false, true, List.of(), testGrade);
     }
 }

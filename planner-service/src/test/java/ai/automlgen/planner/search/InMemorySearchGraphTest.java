@@ -5,8 +5,12 @@ import ai.automlgen.planner.search.policy.SearchPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,6 +53,36 @@ class InMemorySearchGraphTest extends SearchGraphContract {
         SearchClock clock = new FixedClock(0.6, 0.6);
         assertEquals(SearchPolicy.named("mcgs", SearchConstants.DEFAULTS, 9).next(original, clock),
                 SearchPolicy.named("mcgs", SearchConstants.DEFAULTS, 9).next(restored, clock));
+    }
+
+    /**
+     * A mirror that applies the original's nodes after random writes, each batch in a random order but with new
+     * nodes in creation order (as a reader of the graph's changes gets them), reads like the original.
+     */
+    @Test
+    void applyingChangedNodesInPlaceKeepsAMirrorReadingLikeTheOriginal() {
+        InMemorySearchGraph original = new InMemorySearchGraph(Objective.MAXIMIZE, 5);
+        InMemorySearchGraph mirror = InMemorySearchGraph.restore(Objective.MAXIMIZE, List.of(original.root()),
+                List.of());
+        Random order = new Random(3);
+        Runnable catchUp = () -> {
+            List<SearchNode> batch = new ArrayList<>(original.nodes());
+            batch.add(original.root());
+            Collections.shuffle(batch, order);
+            List<SearchNode> fresh = original.nodes().stream()
+                    .filter(node -> mirror.node(node.id()).isEmpty()).toList();
+            Iterator<SearchNode> inCreationOrder = fresh.iterator();
+            batch.replaceAll(node -> mirror.node(node.id()).isEmpty() ? inCreationOrder.next() : node);
+            batch.forEach(mirror::apply);
+            allEdges(original).stream().filter(edge -> edge.type() != EdgeType.PARENT).forEach(mirror::addEdge);
+        };
+        SearchGraphContract.randomWrites(List.of(original), new Random(11), catchUp);
+        catchUp.run();
+
+        Map<String, Object> expected = SearchGraphContract.readings(original);
+        Map<String, Object> mirrored = SearchGraphContract.readings(mirror);
+        assertEquals(expected.keySet(), mirrored.keySet());
+        expected.forEach((reading, value) -> assertEquals(value, mirrored.get(reading), reading));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -247,6 +248,93 @@ abstract class SearchGraphContract {
         SyntheticRun reference = SyntheticRun.of("mcgs", 3, 150, 2);
         assertEquals(reference.operators, here.operators);
         assertEquals(reference.graph.nodes(), here.graph.nodes());
+    }
+
+    /**
+     * 600 random claims, results, runs, cancellations, typed edges and backpropagations, each through one of
+     * {@code handles}; after about one write in four, {@code look} (a reader catching up).
+     */
+    static void randomWrites(List<SearchGraph> handles, Random random, Runnable look) {
+        List<String> ids = new ArrayList<>(List.of(SearchNode.ROOT_ID));
+        for (int step = 0; step < 600; step++) {
+            SearchGraph graph = handles.get(random.nextInt(handles.size()));
+            SearchNode node = graph.node(ids.get(random.nextInt(ids.size()))).orElseThrow();
+            int action = random.nextInt(6);
+            long now = step / 3; // ties in finish times too
+            if (action <= 1 && node.status().finished()) {
+                Operator operator = node.isRoot() ? Operator.DRAFT
+                        : node.status() == NodeStatus.BUGGY ? Operator.DEBUG : Operator.IMPROVE;
+                SearchNode child = SearchNode.pending("r" + step, node, operator, now);
+                if (graph.claimExpansion(child, ChildLimits.countedWith(operator), 3)) {
+                    ids.add(child.id());
+                }
+            } else if (action == 2 && node.status().inFlight()) {
+                boolean good = random.nextInt(4) > 0;
+                // few distinct scores, so the ranking's ties by age count too
+                graph.recordResult(node.id(), good ? NodeStatus.GOOD : NodeStatus.BUGGY,
+                        good ? random.nextInt(5) / 4.0 : null, random.nextInt(3), now);
+            } else if (action == 3 && node.status().inFlight()) {
+                if (random.nextBoolean()) {
+                    graph.markRunning(node.id());
+                } else {
+                    graph.cancel(node.id());
+                }
+            } else if (action == 4 && !node.isRoot()) {
+                graph.addEdge(new Edge(node.id(), ids.get(random.nextInt(ids.size())),
+                        random.nextBoolean() ? EdgeType.REFERENCE : EdgeType.TRAJECTORY));
+            } else if (!node.isRoot() && node.status().finished()) {
+                graph.backpropagate(node.id(), random.nextDouble());
+            }
+            if (random.nextInt(4) == 0) {
+                look.run();
+            }
+        }
+    }
+
+    /**
+     * Everything a policy can read, for comparing two graphs: edges as sets, since their order across types
+     * depends on how the graph was built.
+     */
+    static Map<String, Object> readings(GraphView graph) {
+        Map<String, Object> readings = new HashMap<>();
+        readings.put("root", graph.root());
+        readings.put("nodes", graph.nodes());
+        readings.put("nodeCount", graph.nodeCount());
+        readings.put("inFlight", graph.inFlightCount());
+        readings.put("finishedLeaves", graph.finishedLeaves());
+        readings.put("best", graph.bestNodes(Integer.MAX_VALUE));
+        readings.put("branches", graph.branches());
+        graph.branches().forEach(branch -> readings.put("branch " + branch, graph.branchNodes(branch)));
+        List<SearchNode> all = new ArrayList<>(graph.nodes());
+        all.add(graph.root());
+        for (SearchNode node : all) {
+            readings.put("children " + node.id(), graph.children(node.id()));
+            readings.put("edges " + node.id(), new HashSet<>(graph.edgesFrom(node.id())));
+        }
+        return readings;
+    }
+
+    /**
+     * One handle decides after every few writes while it and a second handle claim, run, score, cancel, link and
+     * backpropagate at random: the graph it keeps up to date reads like one restored from scratch.
+     */
+    @Test
+    void graphKeptUpToDateAcrossRandomWritesOfTwoHandlesReadsLikeOneRestoredFromScratch() {
+        SearchGraph first = newGraph(Objective.MINIMIZE);
+        List<SearchGraph> handles = List.of(first, sameGraphElsewhere(first));
+        randomWrites(handles, new Random(7), () -> first.decide(GraphView::nodeCount));
+        SearchGraph elsewhere = sameGraphElsewhere(first);
+        List<SearchNode> nodes = new ArrayList<>();
+        nodes.add(elsewhere.root());
+        nodes.addAll(elsewhere.nodes());
+        InMemorySearchGraph fromScratch = InMemorySearchGraph.restore(Objective.MINIMIZE, nodes, allEdges(elsewhere));
+
+        Map<String, Object> expected = readings(fromScratch);
+        Map<String, Object> kept = first.decide(SearchGraphContract::readings);
+        assertEquals(expected.keySet(), kept.keySet());
+        expected.forEach((reading, value) -> assertEquals(value, kept.get(reading), reading));
+        assertTrue(fromScratch.nodeCount() > 40 && !fromScratch.finishedLeaves().isEmpty(),
+                "the random writes grew a graph worth comparing: " + fromScratch.nodeCount() + " nodes");
     }
 
     // ------------------------------------------------------------------ concurrency
