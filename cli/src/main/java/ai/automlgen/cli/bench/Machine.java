@@ -27,6 +27,16 @@ public final class Machine {
             // not Linux: keep what the JVM knows
         }
         return cores + " cores (" + model + "), " + memory + " RAM, " + Runtime.getRuntime().availableProcessors()
-                + " visible to the JVM";
+                + " visible to the JVM" + loadAverage();
+    }
+
+    /** Load averages when the bench starts: on a shared machine they say how much of it the bench had. */
+    private static String loadAverage() {
+        try {
+            String[] load = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return ", load average " + load[0] + " / " + load[1] + " / " + load[2] + " (1 / 5 / 15 min) at start";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 }

@@ -25,8 +25,7 @@ record SystemReport(String date, String machine, OrchestrationBench.Settings set
         lines.add("# System benchmarks");
         lines.add("");
         lines.add("- date: " + date);
-        lines.add("- machine: " + machine + " (shared with other builds and stacks while this ran; "
-                + "latencies include that contention)");
+        lines.add("- machine: " + machine);
         lines.add("- command: `./automlgen bench system`");
         if (orchestration != null) {
             lines.add("");
