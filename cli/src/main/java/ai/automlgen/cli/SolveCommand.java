@@ -53,16 +53,8 @@ final class SolveCommand implements Callable<Integer> {
         Path task = TaskFolders.check(taskDir);
         TaskFolders.inspect(task, !json);
         ServiceClient planner = ServiceClient.planner();
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("taskDir", task.toString());
-        Duration wallClock = budget == null ? null : Durations.parse(budget);
-        request.put("budget", wallClock);
-        request.put("maxNodes", maxNodes);
-        request.put("policy", policy);
-        request.put("coder", coder);
-        request.put("parallelism", parallelism);
-        request.put("seed", seed);
-        request.put("params", params);
+        RunRequest request = new RunRequest(task.toString(), budget == null ? null : Durations.parse(budget), maxNodes,
+                policy, coder, parallelism, seed, params);
         ServiceClient.Answer created = planner.post("/runs", request, Duration.ofSeconds(60));
         if (!created.ok()) {
             throw new CliException("the planner refused the run: " + created.error());

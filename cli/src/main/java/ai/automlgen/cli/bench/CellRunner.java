@@ -1,6 +1,7 @@
 package ai.automlgen.cli.bench;
 
 import ai.automlgen.cli.Output;
+import ai.automlgen.cli.RunRequest;
 import ai.automlgen.cli.ServiceClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,15 +41,8 @@ final class CellRunner {
 
     CellResult run(Cell cell, Variant variant) throws InterruptedException, IOException {
         Path taskDir = settings.suite().resolve(cell.task()).toAbsolutePath().normalize();
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("taskDir", taskDir.toString());
-        request.put("budget", settings.budget());
-        request.put("maxNodes", settings.maxNodes());
-        request.put("policy", cell.policy());
-        request.put("coder", settings.coder());
-        request.put("parallelism", settings.parallelism());
-        request.put("seed", cell.seed());
-        request.put("params", variant.params());
+        RunRequest request = new RunRequest(taskDir.toString(), settings.budget(), settings.maxNodes(), cell.policy(),
+                settings.coder(), settings.parallelism(), cell.seed(), variant.params());
         Instant started = Instant.now();
         ServiceClient.Answer created = planner.post("/runs", request, Duration.ofSeconds(60));
         if (!created.ok()) {

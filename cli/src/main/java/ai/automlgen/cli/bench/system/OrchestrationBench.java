@@ -2,6 +2,7 @@ package ai.automlgen.cli.bench.system;
 
 import ai.automlgen.cli.CliException;
 import ai.automlgen.cli.Output;
+import ai.automlgen.cli.RunRequest;
 import ai.automlgen.cli.ServiceClient;
 import ai.automlgen.events.NodeScored;
 import ai.automlgen.events.RunEvent;
@@ -38,14 +39,8 @@ final class OrchestrationBench {
         List<String> topics = List.of(Topics.SEARCH_EVENTS, Topics.EXECUTIONS, Topics.EXECUTION_RESULTS,
                 Topics.EVALUATIONS);
         try (KafkaEvents tap = KafkaEvents.open(topics)) {
-            Map<String, Object> request = new LinkedHashMap<>();
-            request.put("taskDir", taskDir.toString());
-            request.put("budget", settings.budget());
-            request.put("maxNodes", settings.maxNodes());
-            request.put("policy", settings.policy());
-            request.put("coder", settings.coder());
-            request.put("parallelism", settings.parallelism());
-            request.put("seed", settings.seed());
+            RunRequest request = new RunRequest(taskDir.toString(), settings.budget(), settings.maxNodes(),
+                    settings.policy(), settings.coder(), settings.parallelism(), settings.seed(), null);
             ServiceClient.Answer created = planner.post("/runs", request, Duration.ofSeconds(60));
             if (!created.ok()) {
                 throw new CliException("the planner refused the benchmark run: " + created.error());
