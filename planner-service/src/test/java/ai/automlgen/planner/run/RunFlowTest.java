@@ -63,15 +63,12 @@ class RunFlowTest {
             assertEquals(taskDir.toRealPath().toString(), submitted.taskDir());
             assertEquals(3L, submitted.config().seed());
 
-            TaskInfo task = new TaskInfo("t", "tabular", "binary", "roc_auc", false, "id", List.of("y"), List.of("y"),
-                    Map.of(), "", null);
-            PreparedInputs inputs = new PreparedInputs(runDir.resolve("input").toString(),
-                    Map.of("train", "train.csv", "valid", "valid.csv", "test", "test.csv"), 10, 5, 5);
-            tasks.send(Topics.TASK_PREPARATIONS, runId, EventJson.write(TaskPrepared.of(runId, task, inputs)));
+            TaskPrepared prepared = prepared(runId, runDir);
+            tasks.send(Topics.TASK_PREPARATIONS, runId, EventJson.write(prepared));
 
             ExecutionRequested draft = EventJson.read(executions.await(forRun(runId), WAIT), ExecutionRequested.class);
             assertFalse(draft.refit());
-            assertEquals(inputs.inputDir(), draft.inputDir());
+            assertEquals(prepared.inputs().inputDir(), draft.inputDir());
             assertTrue(draft.code().source().contains("HistGradientBoostingClassifier"));
             given().get("/runs/" + runId).then().body("status", equalTo("SEARCHING")).body("pending", equalTo(1));
 
@@ -129,11 +126,7 @@ class RunFlowTest {
                             "maxNodes", 2, "parallelism", 1, "policy", "greedy"))
                     .post("/runs").then().statusCode(201).extract().path("runId");
             tasks.await(forRun(runId), WAIT);
-            TaskInfo task = new TaskInfo("t", "tabular", "binary", "roc_auc", false, "id", List.of("y"), List.of("y"),
-                    Map.of(), "", null);
-            PreparedInputs inputs = new PreparedInputs(runDir.resolve("input").toString(),
-                    Map.of("train", "train.csv", "valid", "valid.csv", "test", "test.csv"), 10, 5, 5);
-            tasks.send(Topics.TASK_PREPARATIONS, runId, EventJson.write(TaskPrepared.of(runId, task, inputs)));
+            tasks.send(Topics.TASK_PREPARATIONS, runId, EventJson.write(prepared(runId, runDir)));
 
             ExecutionRequested first = EventJson.read(executions.await(forRun(runId), WAIT), ExecutionRequested.class);
             sessions.close(runId); // the planner restarts: its in-process state is gone
@@ -186,6 +179,15 @@ class RunFlowTest {
                         "params", Map.of("coder.operators", "coarse")))
                 .post("/runs").then().statusCode(400)
                 .body("error", containsString("--coder knowledge"));
+    }
+
+    /** What the evaluator would answer for a small binary tabular task prepared under {@code runDir}. */
+    private static TaskPrepared prepared(String runId, Path runDir) {
+        TaskInfo task = new TaskInfo("t", "tabular", "binary", "roc_auc", false, "id", List.of("y"), List.of("y"),
+                Map.of(), "", null);
+        PreparedInputs inputs = new PreparedInputs(runDir.resolve("input").toString(),
+                Map.of("train", "train.csv", "valid", "valid.csv", "test", "test.csv"), 10, 5, 5);
+        return TaskPrepared.of(runId, task, inputs);
     }
 
     private static void awaitStatus(String path, int status) throws InterruptedException {
