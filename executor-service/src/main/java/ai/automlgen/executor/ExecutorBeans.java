@@ -6,6 +6,7 @@ import ai.automlgen.executor.sandbox.DockerSandbox;
 import ai.automlgen.executor.sandbox.ProcessSandbox;
 import ai.automlgen.executor.sandbox.Sandbox;
 import ai.automlgen.executor.sandbox.SandboxLimits;
+import ai.automlgen.executor.sandbox.FallbackSandbox;
 import ai.automlgen.executor.sandbox.Sandboxes;
 import ai.automlgen.executor.slots.Capacity;
 import ai.automlgen.executor.slots.GpuDetector;
@@ -74,7 +75,8 @@ public class ExecutorBeans {
             throw new IllegalStateException("automlgen.sandbox.kind=docker, but " + String.join("; ", whyNoDocker)
                     + " (or set AUTOMLGEN_SANDBOX=auto to fall back to the process sandbox)");
         }
-        Sandbox chosen = docker.<Sandbox>map(d -> d).orElse(process);
+        // auto: Docker when found, and the process sandbox for what Docker later cannot start
+        Sandbox chosen = docker.<Sandbox>map(d -> kind.equals("auto") ? new FallbackSandbox(d, process) : d).orElse(process);
         if (chosen == process) {
             String why = kind.equals("process") ? "configured" : String.join("; ", whyNoDocker);
             String isolation = process.isolation();

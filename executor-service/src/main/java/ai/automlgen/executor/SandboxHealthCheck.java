@@ -1,11 +1,13 @@
 package ai.automlgen.executor;
 
+import ai.automlgen.executor.sandbox.FallbackSandbox;
 import ai.automlgen.executor.sandbox.Sandboxes;
 import ai.automlgen.executor.slots.SlotGate;
 import ai.automlgen.executor.slots.SlotUsage;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /** Ready once a sandbox was chosen; reports which one and how busy the slots are. */
@@ -23,7 +25,11 @@ public class SandboxHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         SlotUsage usage = slots.usage();
-        return HealthCheckResponse.named("sandbox").up()
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("sandbox").up();
+        if (sandboxes.chosen() instanceof FallbackSandbox fallback && fallback.lastProblem() != null) {
+            response.withData("fallbacks", fallback.fallbacks()).withData("lastFallbackReason", fallback.lastProblem());
+        }
+        return response
                 .withData("sandbox", sandboxes.chosen().name())
                 .withData("cpus", usage.capacity().cpus())
                 .withData("cpusInUse", usage.cpusInUse())

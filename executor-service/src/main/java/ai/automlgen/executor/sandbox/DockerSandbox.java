@@ -148,17 +148,22 @@ public final class DockerSandbox implements Sandbox {
             host.withDeviceRequests(List.of(new DeviceRequest().withDriver("nvidia").withDeviceIds(gpuIds)
                     .withCapabilities(List.of(List.of("gpu")))));
         }
-        String id = docker.createContainerCmd(image)
-                .withName("automlgen-" + UUID.randomUUID())
-                .withLabels(Map.of(LABEL, "true", EXECUTOR_LABEL, executorId, "automlgen.execution", spec.label()))
-                .withUser(user)
-                .withWorkingDir("/work")
-                .withEnv(env)
-                .withCmd(python, spec.script())
-                .withAttachStdout(true)
-                .withAttachStderr(true)
-                .withHostConfig(host)
-                .exec().getId();
+        String id;
+        try {
+            id = docker.createContainerCmd(image)
+                    .withName("automlgen-" + UUID.randomUUID())
+                    .withLabels(Map.of(LABEL, "true", EXECUTOR_LABEL, executorId, "automlgen.execution", spec.label()))
+                    .withUser(user)
+                    .withWorkingDir("/work")
+                    .withEnv(env)
+                    .withCmd(python, spec.script())
+                    .withAttachStdout(true)
+                    .withAttachStderr(true)
+                    .withHostConfig(host)
+                    .exec().getId();
+        } catch (RuntimeException e) {
+            throw new SandboxUnavailableException("Docker could not create the container (" + e.getMessage() + ")", e);
+        }
         try {
             return runContainer(id, spec);
         } finally {

@@ -8,11 +8,13 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs code as a child process group under rlimits (prlimit). Where the host allows:
@@ -212,6 +214,7 @@ public final class ProcessSandbox implements Sandbox {
             if (bubblewrap) {
                 Files.createDirectories(input);
             } else {
+                Files.deleteIfExists(input); // an empty mount point another sandbox made for this run
                 Files.createSymbolicLink(input, spec.inputDir());
                 Files.createDirectories(spec.workDir().resolve("tmp"));
             }
@@ -219,8 +222,19 @@ public final class ProcessSandbox implements Sandbox {
             throw new UncheckedIOException("cannot prepare " + spec.workDir() + ": " + e.getMessage(), e);
         }
         if (root) {
-            String owner = uid + ":" + uid;
-            run(List.of("chown", "-R", "-h", owner, spec.workDir().toString()));
+            giveTo(spec.workDir(), uid);
+        }
+    }
+
+    /** chown -R -h uid:uid, without a process per execution (the tree is a handful of fresh entries). */
+    private static void giveTo(Path tree, int uid) {
+        try (Stream<Path> paths = Files.walk(tree)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Files.setAttribute(path, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(path, "unix:gid", uid, LinkOption.NOFOLLOW_LINKS);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot give " + tree + " to uid " + uid + ": " + e.getMessage(), e);
         }
     }
 

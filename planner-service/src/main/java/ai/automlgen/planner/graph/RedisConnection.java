@@ -4,6 +4,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,16 @@ public class RedisConnection {
         this.uri = uri;
     }
 
-    public synchronized RedisCommands<String, String> commands() {
+    public RedisCommands<String, String> commands() {
+        return connection().sync();
+    }
+
+    /** The same connection's asynchronous commands: several sent before awaiting any share one round trip. */
+    public RedisAsyncCommands<String, String> async() {
+        return connection().async();
+    }
+
+    private synchronized StatefulRedisConnection<String, String> connection() {
         if (connection == null || !connection.isOpen()) {
             try {
                 RedisURI redisUri = RedisURI.create(uri);
@@ -39,7 +49,7 @@ public class RedisConnection {
                         + ": start the local stack with './automlgen up' (or point REDIS_URI at your Redis)", e);
             }
         }
-        return connection.sync();
+        return connection;
     }
 
     public String uri() {

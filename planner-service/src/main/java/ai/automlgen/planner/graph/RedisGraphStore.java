@@ -7,12 +7,17 @@ import ai.automlgen.events.PreparedInputs;
 import ai.automlgen.events.RunConfig;
 import ai.automlgen.events.TaskInfo;
 import ai.automlgen.planner.search.NodeStatus;
+import ai.automlgen.planner.search.SearchNode;
 import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +32,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class RedisGraphStore {
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+
     private final RedisConnection redis;
 
     public RedisGraphStore(RedisConnection redis) {
@@ -95,9 +102,22 @@ public class RedisGraphStore {
         cmd().zadd(Keys.nodes(node.runId()), node.seq(), node.nodeId());
     }
 
-    /** The MCGS statistics of one node, as backpropagation left them. */
-    public void saveStatistics(String runId, String nodeId, int visits, double value) {
-        cmd().hset(Keys.node(runId, nodeId), Map.of("visits", Integer.toString(visits), "value", Double.toString(value)));
+    /**
+     * A scored node and the MCGS statistics backpropagation left on it and its ancestors, written in
+     * one pipelined round trip (the scored node's statistics win over its record's).
+     */
+    public void saveScored(NodeRecord node, List<SearchNode> backpropagated) {
+        RedisAsyncCommands<String, String> async = redis.async();
+        List<RedisFuture<?>> writes = new ArrayList<>();
+        writes.add(async.hset(Keys.node(node.runId(), node.nodeId()), nodeFields(node)));
+        for (SearchNode n : backpropagated) {
+            writes.add(async.hset(Keys.node(node.runId(), n.id()),
+                    Map.of("visits", Integer.toString(n.visits()), "value", Double.toString(n.value()))));
+        }
+        if (!LettuceFutures.awaitAll(WRITE_TIMEOUT, writes.toArray(RedisFuture[]::new))) {
+            throw new IllegalStateException("Redis did not confirm node " + node.nodeId() + "'s score within "
+                    + WRITE_TIMEOUT.toSeconds() + " s (" + redis.uri() + ")");
+        }
     }
 
     public void saveNode(NodeRecord node) {

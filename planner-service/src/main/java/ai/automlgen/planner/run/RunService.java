@@ -41,6 +41,7 @@ import org.jboss.logging.Logger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -193,31 +194,29 @@ public class RunService {
             return run; // redelivered
         }
         SearchEngine.Scored scored = recorded.get();
-        store.saveNode(node.scored(scored.node().status(), score, reason, grade));
-        syncStatistics(run.runId(), session, scored.node());
-        events.search(NodeScored.of(run.runId(), node.nodeId(), scored.node().status().name(), score,
-                scored.reward(), reason));
+        store.saveScored(node.scored(scored.node().status(), score, reason, grade), backpropagated(session, scored.node()));
+        PlannerEvents.Sends sends = events.sends().search(NodeScored.of(run.runId(), node.nodeId(),
+                scored.node().status().name(), score, scored.reward(), reason));
         LOG.infof("run %s node %s (%s) %s: %s", run.runId(), node.nodeId(), node.operator(),
                 score != null ? "scored" : "is buggy", score != null ? score : reason);
-        if (!scored.newGlobalBest()) {
-            return run;
+        RunRecord updated = run;
+        if (scored.newGlobalBest()) {
+            sends.search(BestImproved.of(run.runId(), node.nodeId(), score, run.bestNodeId(), run.bestScore()));
+            updated = run.withBest(node.nodeId(), score);
+            store.saveRun(updated);
         }
-        events.search(BestImproved.of(run.runId(), node.nodeId(), score, run.bestNodeId(), run.bestScore()));
-        RunRecord updated = run.withBest(node.nodeId(), score);
-        store.saveRun(updated);
+        sends.awaitAcks();
         return updated;
     }
 
-    /** Copies the visits and value backpropagation changed (the node and its PARENT ancestors) into the projection. */
-    private void syncStatistics(String runId, SearchSessions.Session session, SearchNode from) {
-        for (String id = from.id(); id != null; ) {
-            Optional<SearchNode> node = session.graph().node(id);
-            if (node.isEmpty()) {
-                break;
-            }
-            store.saveStatistics(runId, id, node.get().visits(), node.get().value());
-            id = node.get().parentId();
+    /** The visits and value backpropagation changed: the node and its PARENT ancestors, for the projection. */
+    private static List<SearchNode> backpropagated(SearchSessions.Session session, SearchNode from) {
+        List<SearchNode> chain = new ArrayList<>();
+        for (Optional<SearchNode> node = session.graph().node(from.id()); node.isPresent();
+             node = node.get().parentId() == null ? Optional.empty() : session.graph().node(node.get().parentId())) {
+            chain.add(node.get());
         }
+        return chain;
     }
 
     private void onRefitEvaluated(RunRecord run, NodeRecord refit, EvaluationCompleted evaluation) {
@@ -280,19 +279,22 @@ public class RunService {
         NodeRecord record = NodeRecord.pending(runId, node, code.plan());
         store.addNode(record, code.code(), code.spec());
         store.addEdge(runId, node.parentId(), node.id(), "PARENT");
-        events.search(NodeCreated.of(runId, node.id(), node.parentId(), record.operator(), node.branch(),
-                node.depth(), code.plan()));
-        events.search(EdgeAdded.of(runId, node.parentId(), node.id(), "PARENT"));
+        PlannerEvents.Sends sends = events.sends()
+                .search(NodeCreated.of(runId, node.id(), node.parentId(), record.operator(), node.branch(),
+                        node.depth(), code.plan()))
+                .search(EdgeAdded.of(runId, node.parentId(), node.id(), "PARENT"));
         for (var edge : decision.extraEdges(node.id())) {
             store.addEdge(runId, edge.from(), edge.to(), edge.type().name());
-            events.search(EdgeAdded.of(runId, edge.from(), edge.to(), edge.type().name()));
+            sends.search(EdgeAdded.of(runId, edge.from(), edge.to(), edge.type().name()));
         }
         if (code.code().isEmpty()) {
+            sends.awaitAcks();
             recordScore(run, session, store.node(runId, node.id()).orElseThrow(), null, code.plan(), null);
             return;
         }
         session.graph().markRunning(node.id());
-        requestExecution(run, record, code.code(), run.inputs().inputDir(), false);
+        requestExecution(sends, run, record, code.code(), run.inputs().inputDir(), false);
+        sends.awaitAcks();
     }
 
     private List<NodeContext> contexts(String runId, List<String> nodeIds) {
@@ -315,10 +317,12 @@ public class RunService {
         store.addEdge(run.runId(), best.nodeId(), nodeId, "PARENT");
         RunRecord refitting = run.withStatus(RunStatus.REFITTING);
         store.saveRun(refitting);
-        events.search(NodeCreated.of(run.runId(), nodeId, best.nodeId(), refit.operator(), best.branch(), refit.depth(), refit.plan()));
-        events.search(EdgeAdded.of(run.runId(), best.nodeId(), nodeId, "PARENT"));
+        PlannerEvents.Sends sends = events.sends()
+                .search(NodeCreated.of(run.runId(), nodeId, best.nodeId(), refit.operator(), best.branch(), refit.depth(), refit.plan()))
+                .search(EdgeAdded.of(run.runId(), best.nodeId(), nodeId, "PARENT"));
         String fullDir = Path.of(run.inputs().inputDir()).resolveSibling("full").toString();
-        requestExecution(refitting, refit, code.code(), fullDir, true);
+        requestExecution(sends, refitting, refit, code.code(), fullDir, true);
+        sends.awaitAcks();
     }
 
     /** The coder's refit of the best node; where the coder has none, the best node's own code (it reads full/ alike). */
@@ -335,10 +339,11 @@ public class RunService {
         }
     }
 
-    private void requestExecution(RunRecord run, NodeRecord node, String code, String inputDir, boolean refit) {
+    private void requestExecution(PlannerEvents.Sends sends, RunRecord run, NodeRecord node, String code, String inputDir,
+                                  boolean refit) {
         Duration left = Duration.between(Instant.now(), run.deadline()).plus(settings.grace());
         Duration timeout = refit ? settings.nodeTimeout() : min(settings.nodeTimeout(), max(left, Duration.ofSeconds(30)));
-        events.executionRequested(ExecutionRequested.of(run.runId(), node.nodeId(), CodeRef.python(code), inputDir,
+        sends.executionRequested(ExecutionRequested.of(run.runId(), node.nodeId(), CodeRef.python(code), inputDir,
                 new Resources(settings.nodeCpus(), settings.nodeMemoryMb(), 0), timeout, refit));
     }
 

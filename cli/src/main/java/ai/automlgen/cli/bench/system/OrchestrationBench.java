@@ -24,7 +24,8 @@ import java.util.Map;
 final class OrchestrationBench {
 
     /** What the run was asked for. */
-    record Settings(int maxNodes, int parallelism, String coder, String policy, Duration budget, long seed) {
+    record Settings(int maxNodes, int parallelism, String coder, String policy, Duration budget, long seed,
+                    int warmupNodes) {
     }
 
     /** The run and its measurements; {@code segments} splits orchestration by hop (see {@link NodeTimings}). */
@@ -35,36 +36,48 @@ final class OrchestrationBench {
     private OrchestrationBench() {
     }
 
+    /**
+     * Times one run; a warm-up run of {@code warmupNodes} goes first, untimed, so the services' first
+     * node (class loading, JIT, connections) is not counted as orchestration.
+     */
     static Result run(ServiceClient planner, Path taskDir, Settings settings) {
         List<String> topics = List.of(Topics.SEARCH_EVENTS, Topics.EXECUTIONS, Topics.EXECUTION_RESULTS,
                 Topics.EVALUATIONS);
         try (KafkaEvents tap = KafkaEvents.open(topics)) {
-            RunRequest request = new RunRequest(taskDir.toString(), settings.budget(), settings.maxNodes(),
-                    settings.policy(), settings.coder(), settings.parallelism(), settings.seed(), null);
-            ServiceClient.Answer created = planner.post("/runs", request, Duration.ofSeconds(60));
-            if (!created.ok()) {
-                throw new CliException("the planner refused the benchmark run: " + created.error());
+            if (settings.warmupNodes() > 0) {
+                Output.progress("orchestration: warm-up run of " + settings.warmupNodes() + " nodes (not timed)");
+                runToEnd(planner, tap, taskDir, settings, settings.warmupNodes());
             }
-            String runId = created.body().get("runId").asText();
-            Output.progress("orchestration: run " + runId + " (" + settings.coder() + " coder, " + settings.policy()
-                    + ", " + settings.maxNodes() + " nodes, parallelism " + settings.parallelism() + ")");
-            Instant deadline = Instant.now().plus(settings.budget()).plus(Duration.ofMinutes(5));
-            List<RunEvent> events = new ArrayList<>();
-            int reported = 0;
-            while (!finished(events) && Instant.now().isBefore(deadline)) {
-                tap.collect(events, e -> runId.equals(e.runId()), OrchestrationBench::finished,
-                        Instant.now().plusSeconds(10));
-                long scored = events.stream().filter(e -> e instanceof NodeScored).count();
-                if (scored != reported) {
-                    Output.progress("orchestration: " + scored + " node(s) scored");
-                    reported = (int) scored;
-                }
-            }
-            RunFinished end = events.stream().filter(e -> e instanceof RunFinished).map(e -> (RunFinished) e)
-                    .findFirst().orElseThrow(() -> new CliException("run " + runId + " did not finish within "
-                            + settings.budget() + " + 5 minutes; cancel it with './automlgen cancel " + runId + "'"));
-            return summarize(runId, end.status(), events);
+            return runToEnd(planner, tap, taskDir, settings, settings.maxNodes());
         }
+    }
+
+    private static Result runToEnd(ServiceClient planner, KafkaEvents tap, Path taskDir, Settings settings, int maxNodes) {
+        RunRequest request = new RunRequest(taskDir.toString(), settings.budget(), maxNodes,
+                settings.policy(), settings.coder(), settings.parallelism(), settings.seed(), null);
+        ServiceClient.Answer created = planner.post("/runs", request, Duration.ofSeconds(60));
+        if (!created.ok()) {
+            throw new CliException("the planner refused the benchmark run: " + created.error());
+        }
+        String runId = created.body().get("runId").asText();
+        Output.progress("orchestration: run " + runId + " (" + settings.coder() + " coder, " + settings.policy()
+                + ", " + maxNodes + " nodes, parallelism " + settings.parallelism() + ")");
+        Instant deadline = Instant.now().plus(settings.budget()).plus(Duration.ofMinutes(5));
+        List<RunEvent> events = new ArrayList<>();
+        int reported = 0;
+        while (!finished(events) && Instant.now().isBefore(deadline)) {
+            tap.collect(events, e -> runId.equals(e.runId()), OrchestrationBench::finished,
+                    Instant.now().plusSeconds(10));
+            long scored = events.stream().filter(e -> e instanceof NodeScored).count();
+            if (scored != reported) {
+                Output.progress("orchestration: " + scored + " node(s) scored");
+                reported = (int) scored;
+            }
+        }
+        RunFinished end = events.stream().filter(e -> e instanceof RunFinished).map(e -> (RunFinished) e)
+                .findFirst().orElseThrow(() -> new CliException("run " + runId + " did not finish within "
+                        + settings.budget() + " + 5 minutes; cancel it with './automlgen cancel " + runId + "'"));
+        return summarize(runId, end.status(), events);
     }
 
     private static boolean finished(List<RunEvent> events) {

@@ -39,14 +39,20 @@ public final class SystemBenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "bench-results/system", description = "results folder (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--nodes", defaultValue = "30", description = "node budget of the orchestration run (default: ${DEFAULT-VALUE})")
+    @Option(names = "--nodes", defaultValue = "100", description = "node budget of the orchestration run (default: ${DEFAULT-VALUE})")
     int nodes;
+
+    @Option(names = "--warmup-nodes", defaultValue = "10",
+            description = "node budget of an untimed run first, so the services' first node (class loading, JIT) "
+                    + "is not timed; 0 times a cold stack (default: ${DEFAULT-VALUE})")
+    int warmupNodes;
 
     @Option(names = "--parallelism", defaultValue = "1", description = "expansions in flight in that run (default: ${DEFAULT-VALUE})")
     int parallelism;
 
-    @Option(names = "--coder", defaultValue = "knowledge",
-            description = "coder of that run; builtin only drafts, so most of its nodes are never executed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--coder", defaultValue = "noop",
+            description = "coder of that run: noop writes pipelines that only copy the placeholder predictions, so a node "
+                    + "costs its orchestration; knowledge times real pipelines' nodes (default: ${DEFAULT-VALUE})")
     String coder;
 
     @Option(names = "--policy", defaultValue = "mcgs", description = "search policy of that run (default: ${DEFAULT-VALUE})")
@@ -84,15 +90,15 @@ public final class SystemBenchCommand implements Callable<Integer> {
         if (chosen.contains("graph") && !chosen.contains("orchestration") && graphRun == null) {
             throw new CliException("the graph part reads a run's graph: add the orchestration part, or name a run with --run");
         }
-        if (nodes < 2 || parallelism < 1 || executions < 1 || graphRequests < 1 || sleep < 0) {
+        if (nodes < 2 || parallelism < 1 || executions < 1 || graphRequests < 1 || sleep < 0 || warmupNodes < 0) {
             throw new CliException("--nodes must be at least 2, --parallelism, --executions and --graph-requests at "
-                    + "least 1, and --sleep not negative");
+                    + "least 1, and --sleep and --warmup-nodes not negative");
         }
         Path outDir = out.toAbsolutePath().normalize();
         Files.createDirectories(outDir);
         ServiceClient planner = ServiceClient.planner();
         OrchestrationBench.Settings settings = new OrchestrationBench.Settings(nodes, parallelism, coder, policy,
-                Durations.parse(budget), seed);
+                Durations.parse(budget), seed, warmupNodes);
 
         OrchestrationBench.Result orchestration = null;
         if (chosen.contains("orchestration")) {

@@ -33,9 +33,11 @@ record SystemReport(String date, String machine, OrchestrationBench.Settings set
             lines.add("");
             lines.add(String.format(Locale.ROOT, "Run %s (%s): %s coder, %s policy, %d-node budget, parallelism %d, "
                             + "tiny synthetic tabular task. %d of %d nodes timed (the root, coder failures and the "
-                            + "refit have no scored execution).", orchestration.runId(), orchestration.status(),
+                            + "refit have no scored execution). %s", orchestration.runId(), orchestration.status(),
                     settings.coder(), settings.policy(), settings.maxNodes(), settings.parallelism(),
-                    orchestration.nodesTimed(), orchestration.nodesCreated()));
+                    orchestration.nodesTimed(), orchestration.nodesCreated(), settings.warmupNodes() > 0
+                            ? "A warm-up run of " + settings.warmupNodes() + " nodes went first, untimed (JVM warm-up)."
+                            : "No warm-up: the first node of a fresh stack includes class loading and JIT."));
             lines.add("");
             lines.add("Orchestration = NodeScored.at − NodeCreated.at − ExecutionFinished.durationMs (the sandboxed "
                     + "process's wall time), from the events' own timestamps on Kafka. The planner writes a node's "

@@ -14,7 +14,7 @@ class SystemReportTest {
     private static final Statistics.Latency FAST = new Statistics.Latency(30, 40, 90, 200, 55, 10, 210);
     private static final Statistics.Latency SLOW = new Statistics.Latency(30, 80, 300, 900, 150, 20, 950);
     private static final OrchestrationBench.Settings SETTINGS =
-            new OrchestrationBench.Settings(30, 1, "knowledge", "mcgs", Duration.ofMinutes(15), 1);
+            new OrchestrationBench.Settings(30, 1, "noop", "mcgs", Duration.ofMinutes(15), 1, 10);
 
     @Test
     void orchestrationWithinBothGoalsSaysMet() {

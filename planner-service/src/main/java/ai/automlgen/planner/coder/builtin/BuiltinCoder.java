@@ -7,12 +7,9 @@ import ai.automlgen.planner.coder.CodeResult;
 import ai.automlgen.planner.coder.Coder;
 import ai.automlgen.planner.coder.CoderException;
 import ai.automlgen.planner.coder.Operator;
+import ai.automlgen.planner.coder.Templates;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +22,7 @@ import java.util.Set;
 @ApplicationScoped
 public class BuiltinCoder implements Coder {
     public static final String NAME = "builtin";
-    private static final String TEMPLATE = "builtin/tabular_pipeline.py";
+    private static final String TEMPLATE = Templates.read("builtin/tabular_pipeline.py");
     private static final Set<String> TASK_TYPES = Set.of("binary", "multiclass", "regression",
             "multi_target_regression", "similarity_regression");
     /** Metrics scored on probabilities rather than labels. */
@@ -33,19 +30,6 @@ public class BuiltinCoder implements Coder {
             "multi_class_log_loss", "roc_auc_ovr", "mean_columnwise_roc_auc");
     /** Metrics on log errors: the model is fitted on log1p of the target. */
     private static final Set<String> LOG_METRICS = Set.of("rmsle", "mean_columnwise_rmsle");
-
-    private final String template;
-
-    public BuiltinCoder() {
-        try (InputStream in = BuiltinCoder.class.getClassLoader().getResourceAsStream(TEMPLATE)) {
-            if (in == null) {
-                throw new IllegalStateException(TEMPLATE + " is missing from the planner's resources");
-            }
-            this.template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public String name() {
@@ -71,7 +55,7 @@ public class BuiltinCoder implements Coder {
         settings.put("task_type", task.taskType());
         settings.put("probabilities", PROBABILITY_METRICS.contains(task.metric()));
         settings.put("log_target", LOG_METRICS.contains(task.metric()));
-        String code = template.replace("__TASK_JSON__", EventJson.write(settings));
+        String code = TEMPLATE.replace("__TASK_JSON__", EventJson.write(settings));
         return new CodeResult(code, "draft: histogram gradient boosting on the tabular columns", null);
     }
 }

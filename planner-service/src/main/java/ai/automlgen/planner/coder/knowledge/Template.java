@@ -1,9 +1,7 @@
 package ai.automlgen.planner.coder.knowledge;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import ai.automlgen.planner.coder.Templates;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -23,15 +21,11 @@ public final class Template {
 
     /** A template's text, or empty when the component has none (its logic lives in the data template). */
     public static Optional<String> find(String path) {
-        try (InputStream in = Template.class.getClassLoader().getResourceAsStream(ROOT + path)) {
-            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read template " + path, e);
-        }
+        return Templates.find(ROOT + path);
     }
 
     public static String load(String path) {
-        return find(path).orElseThrow(() -> new IllegalStateException("missing template resources/" + ROOT + path));
+        return Templates.read(ROOT + path);
     }
 
     public static String fill(String template, Map<String, String> values) {

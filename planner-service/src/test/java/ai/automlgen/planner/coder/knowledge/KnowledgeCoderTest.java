@@ -223,6 +223,12 @@ class KnowledgeCoderTest {
         assertTrue(draft.code().contains("def feature_shape_region_props"));
         assertEquals(List.of("model.lda_classifier"), spec(draft).ensemble().stream().map(Component::id).toList(), "blended with LDA");
         assertEquals("ensembling.weighted_blend", spec(draft).blend().id());
+        assertEquals(1000.0, spec(draft).model().number("C", 0), 0.0, "few rows per class: a lightly regularised multinomial fit");
+        assertEquals(List.of("preprocessing.median_imputer", "preprocessing.power_transform", "preprocessing.standard_scaler",
+                "preprocessing.one_hot_encoding"), spec(draft).preprocessing().stream().map(Component::id).toList(), "skewed columns powered before scaling");
+        assertTrue(draft.code().contains("def preprocessing_power_transform"));
+        assertTrue(Drafts.candidates(TaskProfile.of(TABULAR, INPUTS)).stream().noneMatch(d -> d.spec().has("preprocessing.power_transform")),
+                "tables with few classes keep plain standardisation");
         CodeResult plain = write(Operator.DRAFT, TEXT, null, List.of(), List.of(), List.of(), List.of(), 1);
         assertFalse(spec(plain).has("feature.shape_region_props"), "no image folder, no image features");
     }
