@@ -25,10 +25,13 @@ public final class Aggregation {
 
     /**
      * One policy/variant over all tasks and seeds. {@code normalisedPerSeed}: for each seed the mean normalised
-     * score over the tasks that have one, then the spread of those means across seeds.
+     * score over the tasks that have one, then the spread of those means across seeds;
+     * {@code medianNormalisedPerSeed} the same with the median over tasks, which one task with a tiny
+     * gold−median span (a huge negative normalised score) cannot swing.
      */
     public record GroupRow(String group, int cells, double validRate, double aboveMedianRate, double medalRate,
-                           double firstDraftValidRate, int scored, Spread normalisedPerSeed) {
+                           double firstDraftValidRate, int scored, Spread normalisedPerSeed,
+                           Spread medianNormalisedPerSeed) {
     }
 
     public static List<TaskRow> byTask(List<CellResult> results) {
@@ -52,10 +55,12 @@ public final class Aggregation {
                     .forEach(c -> perSeed.computeIfAbsent(c.seed(), s -> new ArrayList<>()).add(c.normalised()));
             List<Double> seedMeans = perSeed.values().stream()
                     .map(v -> v.stream().mapToDouble(Double::doubleValue).average().orElseThrow()).toList();
+            List<Double> seedMedians = perSeed.values().stream().map(Aggregation::median).toList();
             int n = cells.size();
             rows.add(new GroupRow(group, n, rate(cells, CellResult::valid), rate(cells, CellResult::aboveMedian),
                     rate(cells, CellResult::medal), rate(cells, CellResult::firstDraftValid),
-                    (int) cells.stream().filter(c -> c.normalised() != null).count(), Spread.of(seedMeans)));
+                    (int) cells.stream().filter(c -> c.normalised() != null).count(), Spread.of(seedMeans),
+                    Spread.of(seedMedians)));
         });
         return rows;
     }
@@ -72,6 +77,12 @@ public final class Aggregation {
                 spread(bySeed, CellResult::firstDraftValidation),
                 spread(bySeed, CellResult::bestValidation),
                 spread(bySeed, CellResult::wallSeconds));
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int mid = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
     }
 
     private static Spread spread(List<CellResult> cells, Function<CellResult, Double> value) {

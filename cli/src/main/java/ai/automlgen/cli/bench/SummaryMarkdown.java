@@ -21,14 +21,15 @@ public final class SummaryMarkdown {
                 .append("rate and have no score.\n");
 
         md.append("\n## Per policy/variant\n\n");
-        md.append("| policy/variant | cells | valid | above median | medal | normalised (per-seed mean over tasks) | scored | first draft valid |\n");
-        md.append("|---|---:|---:|---:|---:|---|---:|---:|\n");
+        md.append("| policy/variant | cells | valid | above median | medal | normalised (per-seed mean over tasks) | normalised (per-seed median over tasks) | scored | first draft valid |\n");
+        md.append("|---|---:|---:|---:|---:|---|---|---:|---:|\n");
         for (Aggregation.GroupRow g : Aggregation.byGroup(results)) {
             md.append("| ").append(g.group()).append(" | ").append(g.cells())
                     .append(" | ").append(percent(g.validRate()))
                     .append(" | ").append(percent(g.aboveMedianRate()))
                     .append(" | ").append(percent(g.medalRate()))
                     .append(" | ").append(format(g.normalisedPerSeed()))
+                    .append(" | ").append(format(g.medianNormalisedPerSeed()))
                     .append(" | ").append(g.scored())
                     .append(" | ").append(percent(g.firstDraftValidRate())).append(" |\n");
         }

@@ -51,6 +51,17 @@ class AggregationTest {
     }
 
     @Test
+    void theMedianOverTasksIsNotSwungByOneFarBelowMedianTask() {
+        // normalised 1.0, 0.5 and -5.0 (a task whose gold-median span is small against its miss)
+        List<CellResult> results = List.of(Fixtures.graded("a", "mcgs", 1, 0.9, "gold"),
+                Fixtures.graded("b", "mcgs", 1, 0.85, null), Fixtures.graded("c", "mcgs", 1, 0.3, null));
+        Aggregation.GroupRow mcgs = Aggregation.byGroup(results).get(0);
+        assertEquals(-3.5 / 3, mcgs.normalisedPerSeed().mean(), 1e-12);
+        assertEquals(0.5, mcgs.medianNormalisedPerSeed().mean(), 1e-12);
+        assertEquals(0.75, Aggregation.median(List.of(1.0, 0.5)), 1e-12);
+    }
+
+    @Test
     void taskRowsSeparatePoliciesAndVariants() {
         CellResult ablation = Fixtures.graded("a", "mcgs", 1, 0.82, null);
         ablation = new CellResult(ablation.task(), ablation.policy(), "no-fusion", 1, ablation.params(), ablation.runId(),

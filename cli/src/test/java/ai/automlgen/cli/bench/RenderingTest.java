@@ -16,8 +16,8 @@ class RenderingTest {
                 Fixtures.graded("a", "mcgs", 1, 0.9, "gold"), Fixtures.failed("a", "mcgs", 2),
                 Fixtures.graded("a", "greedy", 1, 0.8, null)));
         assertTrue(md.contains("`automlgen bench --suite s`"), md);
-        assertTrue(md.contains("| mcgs | 2 | 50% | 50% | 50% | 1.000 | 1 | 50% |"), md);
-        assertTrue(md.contains("| greedy | 1 | 100% | 0% | 0% | 0.000 | 1 | 100% |"), md);
+        assertTrue(md.contains("| mcgs | 2 | 50% | 50% | 50% | 1.000 | 1.000 | 1 | 50% |"), md);
+        assertTrue(md.contains("| greedy | 1 | 100% | 0% | 0% | 0.000 | 0.000 | 1 | 100% |"), md);
         assertTrue(md.contains("| a | mcgs | 2 | 1/2 | 0.900 | 1/2 | gold, - | 1.000 |"), md);
         assertTrue(md.contains("- a|mcgs|full|2: REFUSED — the planner refused the run: busy"), md);
     }
