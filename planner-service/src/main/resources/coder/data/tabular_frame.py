@@ -133,7 +133,10 @@ def splits(y, n_rows, groups):
         return [(train_index, valid_index)]
     if component == "validation.group_kfold" and groups is not None:
         return list(GroupKFold(n_splits=folds).split(np.zeros(n_rows), y, groups))
-    if component in ("validation.stratified_kfold", "validation.group_kfold") and classify and np.bincount(y).min() >= folds:
+    # stratified while every class can reach two folds: with rare classes (many classes, few rows) plain
+    # KFold leaves classes out of whole folds, which costs far more than sklearn's warning about them
+    if component in ("validation.stratified_kfold", "validation.group_kfold") and classify \
+            and np.bincount(y)[np.bincount(y) > 0].min() >= 2:
         return list(StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED).split(np.zeros(n_rows), y))
     return list(KFold(n_splits=folds, shuffle=True, random_state=SEED).split(np.zeros(n_rows)))
 

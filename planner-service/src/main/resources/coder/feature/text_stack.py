@@ -18,19 +18,20 @@ def text_stack_members():
     ]
 
 
-def text_stack_representation(name, texts):
+def text_stack_representation(name, texts, max_features):
     """Sparse n-gram matrices fitted on every row's text (unsupervised, so test rows may share the vocabulary)."""
     from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
     tokens = r"(?u)\b\w+\b|[^\w\s]"  # punctuation tokens carry style (authorship, insults)
     vectorizer = {
-        "word_tfidf": lambda: TfidfVectorizer(ngram_range=(1, 3), token_pattern=tokens, sublinear_tf=True, dtype=np.float32),
-        "word_tfidf_12": lambda: TfidfVectorizer(ngram_range=(1, 2), token_pattern=tokens, min_df=2, sublinear_tf=True,
-                                                 dtype=np.float32),
-        "word_counts": lambda: CountVectorizer(ngram_range=(1, 2), token_pattern=tokens),
-        "char_tfidf": lambda: TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=3, max_features=200000,
+        "word_tfidf": lambda: TfidfVectorizer(ngram_range=(1, 3), token_pattern=tokens, max_features=max_features, sublinear_tf=True,
+                                              dtype=np.float32),
+        "word_tfidf_12": lambda: TfidfVectorizer(ngram_range=(1, 2), token_pattern=tokens, min_df=2, max_features=max_features,
+                                                 sublinear_tf=True, dtype=np.float32),
+        "word_counts": lambda: CountVectorizer(ngram_range=(1, 2), token_pattern=tokens, max_features=max_features),
+        "char_tfidf": lambda: TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=3, max_features=min(max_features, 200000),
                                               sublinear_tf=True, dtype=np.float32),
         "char_counts": lambda: CountVectorizer(analyzer="char", ngram_range=(1, 5), min_df=2, lowercase=False,
-                                               max_features=300000),
+                                               max_features=max_features),
     }[name]()
     return vectorizer.fit_transform(texts).tocsr()
 
@@ -56,6 +57,7 @@ def feature_text_stack(context, params):
     split = list(StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED).split(np.zeros(n_train), y))
     members = text_stack_members()[: int(params.get("max_models", 8))]
     budget_share = float(params.get("time_share", 0.35))
+    max_features = int(params.get("max_features", 300000))  # per vocabulary; halved when memory runs out
     started = time.time()
     representations, blocks, slowest = {}, [], 0.0
     for number, (name, representation, factory, probabilistic) in enumerate(members):
@@ -65,19 +67,15 @@ def feature_text_stack(context, params):
             break
         member_start = time.time()
         if representation not in representations:
-            representations[representation] = text_stack_representation(representation, texts)
+            representations[representation] = text_stack_representation(representation, texts, max_features)
         X = representations[representation]
         X_train, X_rest = X[:n_train], X[n_train:]
         width = N_CLASSES if kind == "multiclass" else 1
         oof, rest = np.zeros((n_train, width)), np.zeros((X_rest.shape[0], width))
         for fit_index, score_index in split:
             model = factory().fit(X_train[fit_index], y[fit_index])
-            for target, rows, index in ((oof, X_train[score_index], score_index), (rest, X_rest, slice(None))):
-                values = text_stack_output(model, rows, probabilistic, kind)
-                if index is score_index:
-                    target[index] = values
-                else:
-                    target[index] += values / len(split)
+            oof[score_index] = text_stack_output(model, X_train[score_index], probabilistic, kind)
+            rest += text_stack_output(model, X_rest, probabilistic, kind) / len(split)
         if probabilistic:
             log(f"text stack: {name} out-of-fold {METRIC} = {text_stack_score(y, oof, kind):.5f}")
         blocks.append(np.vstack([oof, rest]))

@@ -75,7 +75,7 @@ public final class Drafts {
             double c = task.taskType().equals("multiclass") ? 8.0 : 4.0;
             // out-of-fold predictions of naive Bayes and linear SVMs on word and char n-grams, stacked by a
             // logistic regression: diverse views fix each other's calibration, the strongest classical recipe
-            drafts.add(draft(task, List.of(), List.of(of("feature.text_stack", "folds", 5, "time_share", 0.35)),
+            drafts.add(draft(task, List.of(), List.of(of("feature.text_stack", "folds", 5, "time_share", 0.35, "max_features", 300000)),
                     of("model.logistic_regression", "C", 1.0),
                     "stack: logistic regression (C=1) on out-of-fold predictions of naive Bayes (word/char counts and TF-IDF)"
                             + " and linear SVMs (word/char TF-IDF)"));

@@ -166,9 +166,12 @@ public class KnowledgeCoder implements Coder {
         return index < 0 ? Integer.MAX_VALUE : index;
     }
 
-    /** Data family and model: what makes two drafts different pipelines rather than two tunings. */
+    /**
+     * Data family and model: what makes two drafts different pipelines rather than two tunings. A model
+     * stacking other models' out-of-fold predictions is a different pipeline from the same model on raw features.
+     */
     static String signature(PipelineSpec spec) {
-        return spec.data().id() + "|" + spec.model().id();
+        return spec.data().id() + "|" + spec.model().id() + (spec.has("feature.text_stack") ? "|stacked" : "");
     }
 
     static Optional<PipelineSpec> specOf(NodeContext node) {

@@ -50,13 +50,15 @@ final class Models {
         boolean textual = current.stream().noneMatch(c -> c.id().equals("preprocessing.median_imputer")
                 || c.id().equals("preprocessing.ordinal_encoding") || c.id().equals("preprocessing.one_hot_encoding"));
         List<Component> kept = current.stream().filter(c -> c.id().equals("preprocessing.log_target")
-                || c.id().equals("preprocessing.quantile_transform") && SCALED.contains(model.id())).toList();
+                || (c.id().equals("preprocessing.quantile_transform") || c.id().equals("preprocessing.power_transform"))
+                && SCALED.contains(model.id())).toList();
         if (textual && !SCALED.contains(model.id()) && !NEEDS_IMPUTED.contains(model.id())) {
             return current;
         }
         List<Component> steps = new ArrayList<>();
         if (SCALED.contains(model.id())) {
             steps.add(of("preprocessing.median_imputer"));
+            kept.stream().filter(c -> c.id().equals("preprocessing.power_transform")).forEach(steps::add);
             steps.add(kept.stream().anyMatch(c -> c.id().equals("preprocessing.quantile_transform"))
                     ? of("preprocessing.quantile_transform") : of("preprocessing.standard_scaler"));
             steps.add(of("preprocessing.one_hot_encoding", "min_count", 3));
@@ -77,7 +79,7 @@ final class Models {
             case "model.hist_gradient_boosting" -> of(id, "max_iter", 500, "learning_rate", 0.05);
             case "model.random_forest" -> of(id, "n_estimators", 400);
             case "model.extra_trees" -> of(id, "n_estimators", 500);
-            case "model.logistic_regression" -> of(id, "C", task.manyClasses() ? 200.0 : 2.0);
+            case "model.logistic_regression" -> of(id, "C", task.manyClasses() ? 1000.0 : 2.0);
             case "model.nb_svm" -> of(id, "C", 4.0);
             case "model.multinomial_nb" -> of(id, "alpha", 0.05);
             case "model.linear_svm" -> of(id, "C", 0.3);

@@ -54,10 +54,23 @@ class KnowledgeCoderTest {
     }
 
     @Test
-    void textDraftIsLinearModelOnWordAndCharTfidf() {
-        PipelineSpec spec = spec(write(Operator.DRAFT, TEXT, null, List.of(), List.of(), List.of(), List.of(), 1));
-        assertEquals("model.logistic_regression", spec.model().id());
-        assertTrue(spec.has("feature.tfidf_word") && spec.has("feature.tfidf_char"));
+    void textClassificationDraftsStackTextModelsThenFitLogisticRegressionOnTfidf() {
+        CodeResult first = write(Operator.DRAFT, TEXT, null, List.of(), List.of(), List.of(), List.of(), 1);
+        assertEquals("model.logistic_regression", spec(first).model().id());
+        assertEquals(List.of("feature.text_stack"), spec(first).features().stream().map(Component::id).toList());
+        assertTrue(spec(first).has("strategy.clip_probabilities"), "log loss needs clipped probabilities");
+        assertTrue(first.code().contains("def feature_text_stack"));
+        PipelineSpec second = spec(write(Operator.DRAFT, TEXT, null, List.of(node("a", first, 0.3)), List.of(), List.of(), List.of(), 1));
+        assertEquals("model.logistic_regression", second.model().id(), "the stacker and the plain model are different drafts");
+        assertTrue(second.has("feature.tfidf_word") && second.has("feature.tfidf_char"));
+        assertFalse(second.has("feature.text_stack"));
+    }
+
+    @Test
+    void textRegressionDraftsDoNotStackClassifiers() {
+        TaskInfo scores = new TaskInfo("essays", "text", "regression", "rmse", true, "id", List.of("score"), List.of("score"),
+                Map.of("train", "train.csv"), "Score each essay.", "");
+        assertTrue(Drafts.candidates(TaskProfile.of(scores, INPUTS)).stream().noneMatch(d -> d.spec().has("feature.text_stack")));
     }
 
     @Test
@@ -114,7 +127,8 @@ class KnowledgeCoderTest {
 
     @Test
     void debugOfAnUnknownErrorDropsTheFeatureBlockTheTracebackPointsAt() {
-        CodeResult draft = write(Operator.DRAFT, TEXT, null, List.of(), List.of(), List.of(), List.of(), 1);
+        CodeResult stack = write(Operator.DRAFT, TEXT, null, List.of(), List.of(), List.of(), List.of(), 1);
+        CodeResult draft = write(Operator.DRAFT, TEXT, null, List.of(node("s", stack, 0.3)), List.of(), List.of(), List.of(), 1);
         NodeContext buggy = new NodeContext("b", "draft", draft.code(), draft.spec(), draft.plan(), null, true,
                 "  File \"solution.py\", line 300, in feature_tfidf_char\nZeroDivisionError: weird");
         CodeResult fixed = write(Operator.DEBUG, TEXT, buggy, List.of(), List.of(), List.of(), List.of(), 1);
@@ -240,6 +254,7 @@ class KnowledgeCoderTest {
                 "numpy.core._exceptions._ArrayMemoryError: Unable to allocate 12.1 GiB for an array");
         CodeResult fixed = write(Operator.DEBUG, TEXT, buggy, List.of(), List.of(), List.of(), List.of(), 1);
         assertTrue(fixed.plan().startsWith("debug: pitfall.out_of_memory"), fixed.plan());
-        assertEquals(100000, (int) spec(fixed).features().get(0).number("max_features", 0));
+        assertEquals((int) spec(draft).features().get(0).number("max_features", 0) / 2,
+                (int) spec(fixed).features().get(0).number("max_features", 0));
     }
 }
