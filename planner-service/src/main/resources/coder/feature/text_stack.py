@@ -53,7 +53,8 @@ def feature_text_stack(context, params):
     texts = context.frame[columns].apply(lambda row: " ".join(cell_text(v) for v in row), axis=1).values
     n_train, y = context.n_train, np.asarray(context.y)
     folds = 2 if QUICK else int(params.get("folds", 5))
-    folds = max(2, min(folds, int(np.bincount(y).min())))
+    counts = np.bincount(y)
+    folds = max(2, min(folds, int(counts[counts > 0].min())))
     split = list(StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED).split(np.zeros(n_train), y))
     members = text_stack_members()[: int(params.get("max_models", 8))]
     budget_share = float(params.get("time_share", 0.35))
@@ -88,7 +89,14 @@ def text_stack_output(model, X, probabilistic, kind):
     """Per-class log-probabilities (or margins); a binary task keeps one log-odds column."""
     if not probabilistic:
         margin = model.decision_function(X)
-        return margin.reshape(len(margin), -1)
+        if kind != "multiclass":
+            return margin.reshape(-1, 1)
+        full = np.zeros((X.shape[0], N_CLASSES))  # classes a fold did not see keep margin 0
+        if margin.ndim == 1:  # a fold with two classes: one margin, for the second
+            full[:, model.classes_[0]], full[:, model.classes_[1]] = -margin, margin
+        else:
+            full[:, model.classes_] = margin
+        return full
     observed = model.classes_
     proba = np.full((X.shape[0], N_CLASSES if kind == "multiclass" else 2), 1e-15)
     proba[:, observed] = model.predict_proba(X)

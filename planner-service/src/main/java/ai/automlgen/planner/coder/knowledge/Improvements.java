@@ -54,7 +54,7 @@ public final class Improvements {
                     spec.withPreprocessing(List.of(size.with("size", pixels + 16))).withModel(spec.model().with("size", pixels + 16))));
             return edits;
         }
-        boolean text = spec.features().stream().anyMatch(c -> c.id().startsWith("feature.tfidf"));
+        boolean text = spec.features().stream().anyMatch(c -> c.id().startsWith("feature.tfidf") || c.id().equals("feature.text_stack"));
         if (task.text() && !task.pairs()) { // pair tasks compare short phrases: their text features are the pair similarities
             if (!spec.has("feature.tfidf_char") && !spec.model().id().equals("model.xgboost")) {
                 edits.add(addFeature(spec, of("feature.tfidf_char", "min_n", 2, "max_n", 5, "max_features", 200000),

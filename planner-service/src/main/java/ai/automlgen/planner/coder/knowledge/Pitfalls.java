@@ -98,6 +98,12 @@ public final class Pitfalls {
         Optional<String> failing = lastComponentFrame(traceback);
         if (failing.isPresent()) {
             String id = failing.get();
+            if (id.equals("feature.text_stack") && spec.features().size() == 1) {
+                // the stack is the draft's only view of the text: fall back to the plain n-gram views it stacks
+                return new Edit(Edit.FEATURES, "unknown error in " + id + ": use word and char TF-IDF directly",
+                        spec.withFeatures(List.of(of("feature.tfidf_word", "max_n", 2, "min_df", 2, "max_features", 200000),
+                                of("feature.tfidf_char", "min_n", 2, "max_n", 5, "max_features", 200000))));
+            }
             if (id.startsWith("feature.") && spec.has(id)) {
                 return new Edit(Edit.FEATURES, "unknown error in " + id + ": drop that feature block", spec.withFeatures(minus(spec.features(), id)));
             }

@@ -137,6 +137,29 @@ class KnowledgeCoderTest {
     }
 
     @Test
+    void debugOfAFailingTextStackFallsBackToTheNGramViewsItStacks() {
+        CodeResult stack = write(Operator.DRAFT, TEXT, null, List.of(), List.of(), List.of(), List.of(), 1);
+        assertTrue(spec(stack).has("feature.text_stack"), stack.plan());
+        NodeContext buggy = new NodeContext("b", "draft", stack.code(), stack.spec(), stack.plan(), null, true,
+                "  File \"solution.py\", line 300, in feature_text_stack\nZeroDivisionError: weird");
+        CodeResult fixed = write(Operator.DEBUG, TEXT, buggy, List.of(), List.of(), List.of(), List.of(), 1);
+        assertEquals("debug: unknown error in feature.text_stack: use word and char TF-IDF directly", fixed.plan());
+        assertEquals(List.of("feature.tfidf_word", "feature.tfidf_char"),
+                spec(fixed).features().stream().map(Component::id).toList());
+    }
+
+    @Test
+    void improvementsOfATextStackStayTextEdits() {
+        CodeResult stack = write(Operator.DRAFT, TEXT, null, List.of(), List.of(), List.of(), List.of(), 1);
+        NodeContext parent = node("s", stack, 0.3);
+        for (long seed = 0; seed < 12; seed++) {
+            CodeResult improved = write(Operator.IMPROVE, TEXT, parent, List.of(), List.of(), List.of(parent), List.of(), seed);
+            assertFalse(improved.plan().contains("frequency encoding") || improved.plan().contains("string split"),
+                    improved.plan());
+        }
+    }
+
+    @Test
     void evolutionUndoesALastStepThatHurt() {
         CodeResult draft = write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1);
         PipelineSpec withCrosses = spec(draft).withFeatures(PipelineSpec.plus(spec(draft).features(), Component.of("feature.feature_crosses")));
