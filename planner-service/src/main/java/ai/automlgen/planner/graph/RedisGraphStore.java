@@ -32,7 +32,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class RedisGraphStore {
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final RedisConnection redis;
 
@@ -114,10 +114,7 @@ public class RedisGraphStore {
             writes.add(async.hset(Keys.node(node.runId(), n.id()),
                     Map.of("visits", Integer.toString(n.visits()), "value", Double.toString(n.value()))));
         }
-        if (!LettuceFutures.awaitAll(WRITE_TIMEOUT, writes.toArray(RedisFuture[]::new))) {
-            throw new IllegalStateException("Redis did not confirm node " + node.nodeId() + "'s score within "
-                    + WRITE_TIMEOUT.toSeconds() + " s (" + redis.uri() + ")");
-        }
+        await(writes, "node " + node.nodeId() + "'s score");
     }
 
     public void saveNode(NodeRecord node) {
@@ -129,13 +126,27 @@ public class RedisGraphStore {
         return h.isEmpty() ? Optional.empty() : Optional.of(toNode(runId, h));
     }
 
-    /** Every node of the run in creation order. */
+    /** Every node of the run in creation order, read in one pipelined round trip after the index. */
     public List<NodeRecord> nodes(String runId) {
+        RedisAsyncCommands<String, String> async = redis.async();
+        List<RedisFuture<Map<String, String>>> reads = cmd().zrange(Keys.nodes(runId), 0, -1).stream()
+                .map(id -> async.hgetall(Keys.node(runId, id))).toList();
+        await(reads, "the nodes of run " + runId);
         List<NodeRecord> nodes = new ArrayList<>();
-        for (String id : cmd().zrange(Keys.nodes(runId), 0, -1)) {
-            node(runId, id).ifPresent(nodes::add);
+        for (RedisFuture<Map<String, String>> read : reads) {
+            Map<String, String> h = read.toCompletableFuture().join();
+            if (!h.isEmpty()) {
+                nodes.add(toNode(runId, h));
+            }
         }
         return nodes;
+    }
+
+    private void await(List<? extends RedisFuture<?>> commands, String what) {
+        if (!LettuceFutures.awaitAll(TIMEOUT, commands.toArray(RedisFuture[]::new))) {
+            throw new IllegalStateException("Redis did not answer for " + what + " within " + TIMEOUT.toSeconds()
+                    + " s (" + redis.uri() + ")");
+        }
     }
 
     public Optional<String> code(String runId, String nodeId) {
