@@ -139,12 +139,12 @@ public final class Drafts {
         }
         List<Component> treePrep = List.of(of("preprocessing.ordinal_encoding"));
         List<Component> forestPrep = List.of(of("preprocessing.median_imputer"), of("preprocessing.ordinal_encoding"));
-        List<Component> linearPrep = task.manyClasses()
-                // few rows per class: linear models and LDA lean on roughly Gaussian features, so skewed columns get a power first
-                ? List.of(of("preprocessing.median_imputer"), of("preprocessing.power_transform"), of("preprocessing.standard_scaler"),
-                        of("preprocessing.one_hot_encoding", "min_count", 3))
-                : List.of(of("preprocessing.median_imputer"), of("preprocessing.standard_scaler"),
-                        of("preprocessing.one_hot_encoding", "min_count", 3));
+        List<Component> linearPrep = new ArrayList<>(List.of(of("preprocessing.median_imputer")));
+        if (task.manyClasses()) {
+            // few rows per class: linear models and LDA lean on roughly Gaussian features, so skewed columns get a power first
+            linearPrep.add(of("preprocessing.power_transform"));
+        }
+        linearPrep.addAll(List.of(of("preprocessing.standard_scaler"), of("preprocessing.one_hot_encoding", "min_count", 3)));
         boolean smallData = task.trainRows() > 0 && task.trainRows() < 5000;
         Draft boosting = draft(task, treePrep, extras, of("model.xgboost", "n_estimators", 800, "max_depth", smallData ? 5 : 6,
                 "learning_rate", 0.03, "subsample", 0.8, "colsample_bytree", 0.7),
