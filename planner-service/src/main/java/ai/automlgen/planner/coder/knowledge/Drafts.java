@@ -2,6 +2,8 @@ package ai.automlgen.planner.coder.knowledge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import static ai.automlgen.planner.coder.knowledge.Component.of;
 
@@ -11,6 +13,9 @@ import static ai.automlgen.planner.coder.knowledge.Component.of;
  */
 public final class Drafts {
     static final Component TABLE = of("data.tabular_frame");
+    /** Models a feature fits inside the pipeline (a stack's base models; text_stack.py lists them). */
+    private static final Map<String, List<String>> BASE_MODELS =
+            Map.of("feature.text_stack", List.of("model.multinomial_nb", "model.linear_svm"));
 
     private Drafts() {
     }
@@ -36,6 +41,12 @@ public final class Drafts {
             return task.modality().equals("text") ? text(task) : mixedText(task);
         }
         return tabular(task);
+    }
+
+    /** Every model the pipeline trains: its own and the base models of its stacking features. */
+    static List<String> modelsTrained(PipelineSpec spec) {
+        return Stream.concat(Stream.of(spec.model().id()),
+                spec.features().stream().flatMap(f -> BASE_MODELS.getOrDefault(f.id(), List.of()).stream())).toList();
     }
 
     static Component validation(TaskProfile task) {
@@ -139,12 +150,8 @@ public final class Drafts {
         }
         List<Component> treePrep = List.of(of("preprocessing.ordinal_encoding"));
         List<Component> forestPrep = List.of(of("preprocessing.median_imputer"), of("preprocessing.ordinal_encoding"));
-        List<Component> linearPrep = new ArrayList<>(List.of(of("preprocessing.median_imputer")));
-        if (task.manyClasses()) {
-            // few rows per class: linear models and LDA lean on roughly Gaussian features, so skewed columns get a power first
-            linearPrep.add(of("preprocessing.power_transform"));
-        }
-        linearPrep.addAll(List.of(of("preprocessing.standard_scaler"), of("preprocessing.one_hot_encoding", "min_count", 3)));
+        // few rows per class: linear models and LDA lean on roughly Gaussian features, so skewed columns get a power first
+        List<Component> linearPrep = Models.scaled(task.manyClasses(), false);
         boolean smallData = task.trainRows() > 0 && task.trainRows() < 5000;
         Draft boosting = draft(task, treePrep, extras, of("model.xgboost", "n_estimators", 800, "max_depth", smallData ? 5 : 6,
                 "learning_rate", 0.03, "subsample", 0.8, "colsample_bytree", 0.7),

@@ -89,9 +89,9 @@ public class KnowledgeCoder implements Coder {
     }
 
     /**
-     * The strongest draft for the task that no sibling has used yet, preferring models the knowledge
-     * retrieval ranked first; once every draft is taken, a seeded variant of one. Without knowledge,
-     * a uniform seeded choice among the same open drafts.
+     * The strongest draft for the task that no sibling has used yet, preferring, among the three leading
+     * ones, the draft whose models the knowledge retrieval ranked first; once every draft is taken, a
+     * seeded variant of one. Without knowledge, a uniform seeded choice among the same open drafts.
      */
     static Edit draft(TaskProfile task, CodeRequest request, boolean knowledge) {
         Set<String> taken = new HashSet<>();
@@ -108,9 +108,9 @@ public class KnowledgeCoder implements Coder {
         } else {
             List<Drafts.Draft> leading = open.subList(0, Math.min(3, open.size()));
             chosen = leading.stream()
-                    .min(Comparator.comparingInt(d -> rank(request.knowledge(), d.spec().model().id())))
+                    .min(Comparator.comparingInt(d -> rank(request.knowledge(), d.spec())))
                     .orElseThrow();
-            if (rank(request.knowledge(), chosen.spec().model().id()) == Integer.MAX_VALUE) {
+            if (rank(request.knowledge(), chosen.spec()) == Integer.MAX_VALUE) {
                 chosen = open.get(0);
             }
         }
@@ -161,9 +161,10 @@ public class KnowledgeCoder implements Coder {
         return options.get(new SplittableRandom(seed).nextInt(options.size()));
     }
 
-    private static int rank(List<String> knowledge, String id) {
-        int index = knowledge.indexOf(id);
-        return index < 0 ? Integer.MAX_VALUE : index;
+    /** The best retrieval rank among the models a draft trains (a stack is as relevant as its base models). */
+    private static int rank(List<String> knowledge, PipelineSpec spec) {
+        return Drafts.modelsTrained(spec).stream().mapToInt(knowledge::indexOf).filter(i -> i >= 0).min()
+                .orElse(Integer.MAX_VALUE);
     }
 
     /**

@@ -57,11 +57,8 @@ final class Models {
         }
         List<Component> steps = new ArrayList<>();
         if (SCALED.contains(model.id())) {
-            steps.add(of("preprocessing.median_imputer"));
-            kept.stream().filter(c -> c.id().equals("preprocessing.power_transform")).forEach(steps::add);
-            steps.add(kept.stream().anyMatch(c -> c.id().equals("preprocessing.quantile_transform"))
-                    ? of("preprocessing.quantile_transform") : of("preprocessing.standard_scaler"));
-            steps.add(of("preprocessing.one_hot_encoding", "min_count", 3));
+            steps.addAll(scaled(kept.stream().anyMatch(c -> c.id().equals("preprocessing.power_transform")),
+                    kept.stream().anyMatch(c -> c.id().equals("preprocessing.quantile_transform"))));
         } else {
             if (NEEDS_IMPUTED.contains(model.id())) {
                 steps.add(of("preprocessing.median_imputer"));
@@ -69,6 +66,20 @@ final class Models {
             steps.add(of("preprocessing.ordinal_encoding"));
         }
         kept.stream().filter(c -> c.id().equals("preprocessing.log_target")).forEach(steps::add);
+        return steps;
+    }
+
+    /**
+     * What a scaled model's table goes through: imputation, an optional Yeo-Johnson power step (skewed
+     * columns), standard scaling or a quantile map to normal, and one-hot categories.
+     */
+    static List<Component> scaled(boolean power, boolean quantile) {
+        List<Component> steps = new ArrayList<>(List.of(of("preprocessing.median_imputer")));
+        if (power) {
+            steps.add(of("preprocessing.power_transform"));
+        }
+        steps.add(quantile ? of("preprocessing.quantile_transform") : of("preprocessing.standard_scaler"));
+        steps.add(of("preprocessing.one_hot_encoding", "min_count", 3));
         return steps;
     }
 

@@ -88,6 +88,16 @@ class KnowledgeCoderTest {
     }
 
     @Test
+    void aStackRanksAsHighAsTheBaseModelsItTrains() {
+        // retrieval ranks naive Bayes above NB-SVM and never names the stacker (a logistic regression)
+        List<String> knowledge = List.of("model.multinomial_nb", "model.nb_svm");
+        assertTrue(spec(write(Operator.DRAFT, TEXT, null, List.of(), List.of(), List.of(), knowledge, 1)).has("feature.text_stack"));
+        PipelineSpec nbSvmFirst = spec(write(Operator.DRAFT, TEXT, null, List.of(), List.of(), List.of(),
+                List.of("model.nb_svm", "model.multinomial_nb"), 1));
+        assertEquals("model.nb_svm", nbSvmFirst.model().id(), "a model ranked above every base model of the stack leads");
+    }
+
+    @Test
     void sameRequestWritesTheSameCode() {
         CodeResult draft = write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 3);
         NodeContext parent = node("d", draft, 0.8);
