@@ -42,9 +42,10 @@ public final class SystemBenchCommand implements Callable<Integer> {
     @Option(names = "--nodes", defaultValue = "100", description = "node budget of the orchestration run (default: ${DEFAULT-VALUE})")
     int nodes;
 
-    @Option(names = "--warmup-nodes", defaultValue = "10",
-            description = "node budget of an untimed run first, so the services' first node (class loading, JIT) "
-                    + "is not timed; 0 times a cold stack (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup-nodes", defaultValue = "200",
+            description = "node budget of an untimed run first: 200 times a stack in steady state (its event handlers "
+                    + "JIT-compiled, as after a few runs), 10 a freshly started stack past class loading, 0 a cold "
+                    + "stack (default: ${DEFAULT-VALUE})")
     int warmupNodes;
 
     @Option(names = "--parallelism", defaultValue = "1", description = "expansions in flight in that run (default: ${DEFAULT-VALUE})")

@@ -36,7 +36,8 @@ record SystemReport(String date, String machine, OrchestrationBench.Settings set
                             + "refit have no scored execution). %s", orchestration.runId(), orchestration.status(),
                     settings.coder(), settings.policy(), settings.maxNodes(), settings.parallelism(),
                     orchestration.nodesTimed(), orchestration.nodesCreated(), settings.warmupNodes() > 0
-                            ? "A warm-up run of " + settings.warmupNodes() + " nodes went first, untimed (JVM warm-up)."
+                            ? "A warm-up run of " + settings.warmupNodes() + " nodes went first, untimed: a fresh JVM runs "
+                            + "the event handlers interpreted for their first few hundred events, then JIT-compiled."
                             : "No warm-up: the first node of a fresh stack includes class loading and JIT."));
             lines.add("");
             lines.add("Orchestration = NodeScored.at − NodeCreated.at − ExecutionFinished.durationMs (the sandboxed "
