@@ -49,7 +49,8 @@ final class Keys {
      * Prefix of the search graph the run's policy decides on ({@link RedisSearchGraph}): {@code …:search:meta},
      * {@code …:search:node:{node}}, {@code …:search:children:{node}}, {@code …:search:branch:{branch}},
      * {@code …:search:order}, {@code …:search:leaves}, {@code …:search:edges}, {@code …:search:edge-set},
-     * {@code …:search:changes} (ids of changed nodes, in write order, for readers that mirror the graph).
+     * {@code …:search:changes} (ids of changed nodes, in write order, for readers that mirror the graph; compacted,
+     * the ids dropped counted in meta {@code changesTrimmed}).
      */
     static String search(String runId) {
         return run(runId) + ":search";

@@ -29,6 +29,11 @@ import java.util.function.Predicate;
  */
 public final class RedisSearchGraph implements SearchGraph {
     private static final LuaScripts SCRIPTS = new LuaScripts();
+    /**
+     * Change-log ids kept for readers (a few per scored node: the node and its ancestors); the log is compacted
+     * to this once it doubles, so a long run's log stays bounded and a first look reads the nodes, not the history.
+     */
+    public static final int CHANGES_KEPT = 10_000;
 
     private final RedisConnection redis;
     private final Objective objective;
@@ -39,17 +44,31 @@ public final class RedisSearchGraph implements SearchGraph {
     private InMemorySearchGraph local;
     private long changesSeen;
     private long edgesSeen;
+    private final int changesKept;
 
-    private RedisSearchGraph(RedisConnection redis, String runId, Objective objective) {
+    private RedisSearchGraph(RedisConnection redis, String runId, Objective objective, int changesKept) {
+        if (changesKept < 1) {
+            throw new IllegalArgumentException("changesKept must be at least 1, got " + changesKept);
+        }
         this.redis = redis;
         this.objective = objective;
         this.prefix = Keys.search(runId);
+        this.changesKept = changesKept;
     }
 
     /** The run's graph, created with its root if Redis holds none yet; otherwise the graph as Redis holds it. */
     public static RedisSearchGraph open(RedisConnection redis, String runId, Objective objective,
                                         long createdAtMillis) {
-        RedisSearchGraph graph = new RedisSearchGraph(redis, runId, objective);
+        return open(redis, runId, objective, createdAtMillis, CHANGES_KEPT);
+    }
+
+    /**
+     * As {@link #open(RedisConnection, String, Objective, long)}, keeping at least the last {@code changesKept} ids
+     * of the change log (a reader further behind reads the whole graph again).
+     */
+    public static RedisSearchGraph open(RedisConnection redis, String runId, Objective objective,
+                                        long createdAtMillis, int changesKept) {
+        RedisSearchGraph graph = new RedisSearchGraph(redis, runId, objective, changesKept);
         graph.<Long>script("search-open", ScriptOutputType.INTEGER, objective.name(), SearchNode.ROOT_ID,
                 Long.toString(createdAtMillis));
         return graph;
@@ -86,16 +105,16 @@ public final class RedisSearchGraph implements SearchGraph {
     }
 
     private void catchUp() {
-        List<Object> reply = script("search-changes", ScriptOutputType.MULTI, Long.toString(changesSeen),
-                Long.toString(edgesSeen));
+        List<Object> reply = script("search-changes", ScriptOutputType.MULTI, Long.toString(local == null ? -1 : changesSeen),
+                Long.toString(edgesSeen), Integer.toString(changesKept));
         List<SearchNode> changed = toNodes(reply.get(0));
         List<Edge> edges = new ArrayList<>();
         for (Object encoded : (List<?>) reply.get(1)) {
             String[] parts = ((String) encoded).split("\\|", 3);
             edges.add(new Edge(parts[0], parts[1], EdgeType.valueOf(parts[2])));
         }
-        if (local == null) {
-            // the first look reads every node once, in creation order: the whole graph
+        if ((Long) reply.get(4) == 1) {
+            // the first look, or a reader behind the compacted log: every node once, in creation order
             local = InMemorySearchGraph.restore(objective, changed, edges);
         } else {
             changed.forEach(local::apply);

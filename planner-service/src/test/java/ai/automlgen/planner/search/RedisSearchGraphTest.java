@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The {@link SearchGraphContract} on {@link RedisSearchGraph}. Needs the Redis of the local stack
@@ -68,6 +69,33 @@ class RedisSearchGraphTest extends SearchGraphContract {
         assertEquals(before.root(), reopened.root(), "the root keeps its creation time and statistics");
         assertEquals(before.nodes(), reopened.nodes());
         assertEquals(1, reopened.inFlightCount());
+    }
+
+    @Test
+    void theChangeLogStaysBoundedAndAReaderBehindItReadsTheWholeGraphAgain() {
+        String runId = "test-graph-" + UUID.randomUUID();
+        RedisSearchGraph writer = RedisSearchGraph.open(connect(), runId, Objective.MAXIMIZE, 1_000L, 3);
+        RedisSearchGraph behind = RedisSearchGraph.open(connect(), runId, Objective.MAXIMIZE, 1_000L, 3);
+        runIds.put(writer, runId);
+        runIds.put(behind, runId);
+        TestGraph t = new TestGraph(writer);
+        SearchNode first = t.draft(0.5);
+        assertEquals(List.of(first), behind.snapshot().nodes(), "its first look");
+        for (int i = 0; i < 12; i++) {
+            SearchNode draft = t.draft(0.1 + i / 100.0);
+            writer.backpropagate(draft.id(), 0.5);
+            writer.snapshot(); // a reader keeping up compacts the log as it reads
+        }
+        RedisConnection redis = connections.get(0);
+        long kept = redis.commands().llen("automlgen:run:" + runId + ":search:changes");
+        assertTrue(kept <= 6, "at most twice the ids to keep, got " + kept);
+
+        GraphView now = writer.snapshot();
+        assertEquals(now.nodes(), behind.snapshot().nodes(), "a reader behind the kept log reads every node again");
+        assertEquals(now.root(), behind.snapshot().root());
+        assertEquals(now.nodes(), sameGraphElsewhere(writer).snapshot().nodes(), "a first look reads the nodes, not the log");
+        SearchNode next = t.draft(0.9);
+        assertEquals(next, behind.snapshot().nodes().get(13), "and keeps up from there");
     }
 
     @Test
