@@ -13,5 +13,10 @@ public enum Outcome {
     /** Killed by a signal or a limit other than time or memory (pids, file size, CPU time). */
     KILLED,
     /** Never started: the request can never fit this executor, or was malformed. */
-    REJECTED
+    REJECTED,
+    /**
+     * The executor itself failed (its sandbox could not start the code, e.g. the container engine is down, or a
+     * full disk): not the code's fault, and the same request may run once the executor is fixed.
+     */
+    EXECUTOR_FAILED
 }

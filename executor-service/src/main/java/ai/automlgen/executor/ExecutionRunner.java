@@ -74,7 +74,7 @@ public final class ExecutionRunner {
 
     /** An answer for a request the executor itself failed to run (not the code's fault). */
     public ExecutionFinished failed(ExecutionRequested request, Exception error) {
-        return finished(request, Outcome.KILLED, null, 0, "", "", 0, List.of(),
+        return finished(request, Outcome.EXECUTOR_FAILED, null, 0, "", "", 0, List.of(),
                 "the executor could not run this node: " + error.getMessage());
     }
 

@@ -11,6 +11,7 @@ import ai.automlgen.events.ExecutionFinished;
 import ai.automlgen.events.ExecutionRequested;
 import ai.automlgen.events.NodeCreated;
 import ai.automlgen.events.NodeScored;
+import ai.automlgen.events.Outcome;
 import ai.automlgen.events.PreparedInputs;
 import ai.automlgen.events.Resources;
 import ai.automlgen.events.RunConfig;
@@ -151,8 +152,43 @@ public class RunService {
             String tail = finished.stderrTail() == null || finished.stderrTail().isBlank()
                     ? finished.stdoutTail() : finished.stderrTail();
             String submission = finished.artifact(ArtifactRef.SUBMISSION).map(ArtifactRef::uri).orElse(null);
-            store.saveNode(node.executed(finished.outcome().name(), tail, submission));
+            NodeRecord executed = node.executed(finished.outcome().name(), tail, submission);
+            store.saveNode(executed);
+            if (finished.outcome() == Outcome.EXECUTOR_FAILED && !node.refit() && run.status() == RunStatus.SEARCHING) {
+                onExecutorFailure(run, executed, finished.detail());
+            }
         }));
+    }
+
+    /**
+     * The executor could not run a node: nothing is wrong with its code, so it is cancelled rather than scored
+     * buggy (a debug step would "fix" working code) and the search goes on; several such failures in a row mean
+     * the executor cannot run code at all, and the run stops with what it has instead of spending its budget.
+     */
+    private void onExecutorFailure(RunRecord run, NodeRecord node, String detail) {
+        if (node.status().inFlight()) {
+            store.saveNode(node.scored(NodeStatus.CANCELLED, null, "executor failed: " + detail, null));
+            sessions.open(run).graph().cancel(node.nodeId());
+        }
+        List<NodeRecord> finished = store.nodes(run.runId()).stream()
+                .filter(n -> !n.nodeId().equals(ROOT) && !n.refit() && !n.status().inFlight()).toList();
+        int inARow = 0;
+        for (int i = finished.size() - 1; i >= 0 && Outcome.EXECUTOR_FAILED.name().equals(finished.get(i).outcome()); i--) {
+            inARow++;
+        }
+        if (inARow < settings.executorFailuresToStop()) {
+            LOG.warnf("run %s: the executor could not run node %s (%s); the search goes on", run.runId(), node.nodeId(), detail);
+            expand(run);
+            return;
+        }
+        String reason = "stopped early: the executor failed on the last " + inARow + " nodes (" + detail
+                + "); fix the executor (e.g. start the Docker engine, or set AUTOMLGEN_SANDBOX=auto so it falls back to"
+                + " the process sandbox) and start the run again";
+        if (run.bestNodeId() == null) {
+            finish(run, RunStatus.FAILED, null, reason);
+        } else {
+            finish(run, RunStatus.COMPLETED, run.bestNodeId(), reason + "; the submission is the best node's own");
+        }
     }
 
     public void onEvaluation(EvaluationCompleted evaluation) {

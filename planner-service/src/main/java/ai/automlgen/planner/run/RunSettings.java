@@ -24,4 +24,7 @@ public interface RunSettings {
     long nodeMemoryMb();
 
     Duration grace();
+
+    /** Executor failures in a row (not the code's: e.g. the container engine is down) that stop a run early. */
+    int executorFailuresToStop();
 }

@@ -152,6 +152,50 @@ class RunFlowTest {
         }
     }
 
+    /** An executor that cannot run code (its container engine went away) stops the run, keeping the best node. */
+    @Test
+    void executorFailuresCancelTheirNodesAndSeveralInARowStopTheRunWithItsBestNode() throws Exception {
+        Path taskDir = Files.createTempDirectory("task");
+        Path runDir = Files.createTempDirectory("run");
+        Path submission = Files.writeString(runDir.resolve("submission.csv"), "id,y\na,0.9\n");
+        try (KafkaProbe tasks = new KafkaProbe(Topics.TASKS);
+             KafkaProbe executions = new KafkaProbe(Topics.EXECUTIONS);
+             KafkaProbe search = new KafkaProbe(Topics.SEARCH_EVENTS)) {
+            String runId = given().contentType(ContentType.JSON)
+                    .body(Map.of("taskDir", taskDir.toString(), "coder", "builtin", "budget", "PT5M", "seed", 3,
+                            "maxNodes", 10, "parallelism", 1))
+                    .post("/runs").then().statusCode(201).extract().path("runId");
+            tasks.await(forRun(runId), WAIT);
+            tasks.send(Topics.TASK_PREPARATIONS, runId, EventJson.write(prepared(runId, runDir)));
+
+            ExecutionRequested good = EventJson.read(executions.await(forRun(runId), WAIT), ExecutionRequested.class);
+            tasks.send(Topics.EXECUTION_RESULTS, runId, EventJson.write(finished(runId, good.nodeId(), submission)));
+            tasks.send(Topics.EVALUATIONS, runId, EventJson.write(evaluation(runId, good.nodeId(), 0.8)));
+            List<String> failed = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ExecutionRequested next = EventJson.read(executions.await(forRun(runId), WAIT), ExecutionRequested.class);
+                assertFalse(next.refit(), "the search goes on after a failure, and no refit is tried after the last");
+                failed.add(next.nodeId());
+                tasks.send(Topics.EXECUTION_RESULTS, runId, EventJson.write(executorFailed(runId, next.nodeId())));
+            }
+
+            RunFinished done = (RunFinished) EventJson.read(search.await(
+                    json -> json.contains("RunFinished") && json.contains(runId), WAIT), RunEvent.class);
+            assertEquals("COMPLETED", done.status());
+            assertEquals(good.nodeId(), done.bestNodeId());
+            assertTrue(done.reason().startsWith("stopped early: the executor failed on the last 3 nodes"), done.reason());
+            assertTrue(done.reason().contains("docker: engine gone"), done.reason());
+            given().get("/runs/" + runId).then()
+                    .body("finalNodeId", equalTo(good.nodeId()))
+                    .body("nodes", equalTo(4));
+            for (String nodeId : failed) {
+                given().get("/runs/" + runId + "/graph").then()
+                        .body("nodes.find { it.id == '" + nodeId + "' }.status", equalTo("CANCELLED"));
+            }
+            given().delete("/runs/" + runId).then().statusCode(200);
+        }
+    }
+
     @Test
     void missingTaskFolderIsRefusedWithItsPath() {
         given().contentType(ContentType.JSON).body(Map.of("taskDir", "/no/such/task"))
@@ -205,6 +249,12 @@ class RunFlowTest {
         return new ExecutionFinished(RunEvent.SCHEMA_VERSION, UUID.randomUUID(), runId, nodeId, Instant.now(),
                 Outcome.OK, 0, 100, "done", "", 4, List.of(new ArtifactRef(ArtifactRef.SUBMISSION,
                 submission.toUri().toString(), 12, "x")), "exec-test", null, false);
+    }
+
+    private static ExecutionFinished executorFailed(String runId, String nodeId) {
+        return new ExecutionFinished(RunEvent.SCHEMA_VERSION, UUID.randomUUID(), runId, nodeId, Instant.now(),
+                Outcome.EXECUTOR_FAILED, null, 0, "", "", 0, List.of(), "exec-test",
+                "the executor could not run this node: docker: engine gone", false);
     }
 
     private static EvaluationCompleted evaluation(String runId, String nodeId, Double score) {
