@@ -115,18 +115,11 @@ class RunFlowTest {
     /** A planner that restarts (or another planner that gets the run's events) reopens the search from Redis. */
     @Test
     void runGoesOnFromRedisWhenThePlannerLosesItsSearchSession() throws Exception {
-        Path taskDir = Files.createTempDirectory("task");
         Path runDir = Files.createTempDirectory("run");
-        Path submission = Files.writeString(runDir.resolve("submission.csv"), "id,y\na,0.9\n");
         try (KafkaProbe tasks = new KafkaProbe(Topics.TASKS);
              KafkaProbe executions = new KafkaProbe(Topics.EXECUTIONS);
              KafkaProbe search = new KafkaProbe(Topics.SEARCH_EVENTS)) {
-            String runId = given().contentType(ContentType.JSON)
-                    .body(Map.of("taskDir", taskDir.toString(), "coder", "builtin", "budget", "PT5M", "seed", 3,
-                            "maxNodes", 2, "parallelism", 1, "policy", "greedy"))
-                    .post("/runs").then().statusCode(201).extract().path("runId");
-            tasks.await(forRun(runId), WAIT);
-            tasks.send(Topics.TASK_PREPARATIONS, runId, EventJson.write(prepared(runId, runDir)));
+            String runId = startPreparedRun(tasks, runDir, Map.of("maxNodes", 2, "policy", "greedy"));
 
             ExecutionRequested first = EventJson.read(executions.await(forRun(runId), WAIT), ExecutionRequested.class);
             sessions.close(runId); // the planner restarts: its in-process state is gone
@@ -155,18 +148,12 @@ class RunFlowTest {
     /** An executor that cannot run code (its container engine went away) stops the run, keeping the best node. */
     @Test
     void executorFailuresCancelTheirNodesAndSeveralInARowStopTheRunWithItsBestNode() throws Exception {
-        Path taskDir = Files.createTempDirectory("task");
         Path runDir = Files.createTempDirectory("run");
         Path submission = Files.writeString(runDir.resolve("submission.csv"), "id,y\na,0.9\n");
         try (KafkaProbe tasks = new KafkaProbe(Topics.TASKS);
              KafkaProbe executions = new KafkaProbe(Topics.EXECUTIONS);
              KafkaProbe search = new KafkaProbe(Topics.SEARCH_EVENTS)) {
-            String runId = given().contentType(ContentType.JSON)
-                    .body(Map.of("taskDir", taskDir.toString(), "coder", "builtin", "budget", "PT5M", "seed", 3,
-                            "maxNodes", 10, "parallelism", 1))
-                    .post("/runs").then().statusCode(201).extract().path("runId");
-            tasks.await(forRun(runId), WAIT);
-            tasks.send(Topics.TASK_PREPARATIONS, runId, EventJson.write(prepared(runId, runDir)));
+            String runId = startPreparedRun(tasks, runDir, Map.of("maxNodes", 10));
 
             ExecutionRequested good = EventJson.read(executions.await(forRun(runId), WAIT), ExecutionRequested.class);
             tasks.send(Topics.EXECUTION_RESULTS, runId, EventJson.write(finished(runId, good.nodeId(), submission)));
@@ -226,6 +213,18 @@ class RunFlowTest {
     }
 
     /** What the evaluator would answer for a small binary tabular task prepared under {@code runDir}. */
+    /** A run of the builtin coder, one node at a time, on an empty task folder, with the evaluator's part played. */
+    private static String startPreparedRun(KafkaProbe tasks, Path runDir, Map<String, Object> settings) throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("taskDir", Files.createTempDirectory("task").toString(),
+                "coder", "builtin", "budget", "PT5M", "seed", 3, "parallelism", 1));
+        body.putAll(settings);
+        String runId = given().contentType(ContentType.JSON).body(body).post("/runs").then().statusCode(201)
+                .extract().path("runId");
+        tasks.await(forRun(runId), WAIT);
+        tasks.send(Topics.TASK_PREPARATIONS, runId, EventJson.write(prepared(runId, runDir)));
+        return runId;
+    }
+
     private static TaskPrepared prepared(String runId, Path runDir) {
         TaskInfo task = new TaskInfo("t", "tabular", "binary", "roc_auc", false, "id", List.of("y"), List.of("y"),
                 Map.of(), "", null);
