@@ -20,7 +20,7 @@ public final class Aggregation {
     /** One task under one policy/variant, over its seeds. */
     public record TaskRow(String task, String group, int cells, int valid, int aboveMedian, List<String> medals,
                           Spread testScore, Spread normalised, int firstDraftValid, Spread firstDraftTestScore,
-                          Spread firstDraftValidation, Spread bestValidation, Spread wallSeconds) {
+                          Spread firstDraftValidation, Spread bestValidation, Spread nodes, Spread wallSeconds) {
     }
 
     /**
@@ -76,6 +76,7 @@ public final class Aggregation {
                 spread(bySeed, c -> c.firstDraftValid() ? c.firstDraftGrade().score() : null),
                 spread(bySeed, CellResult::firstDraftValidation),
                 spread(bySeed, CellResult::bestValidation),
+                spread(bySeed, c -> (double) c.nodes()),
                 spread(bySeed, CellResult::wallSeconds));
     }
 

@@ -35,8 +35,8 @@ public final class SummaryMarkdown {
         }
 
         md.append("\n## Per task\n\n");
-        md.append("| task | policy/variant | seeds | valid | test score | above median | medals | normalised | best validation | first draft valid | first draft validation | first draft test | wall s |\n");
-        md.append("|---|---|---:|---:|---|---:|---|---|---|---:|---|---|---|\n");
+        md.append("| task | policy/variant | seeds | valid | test score | above median | medals | normalised | best validation | first draft valid | first draft validation | first draft test | nodes | wall s |\n");
+        md.append("|---|---|---:|---:|---|---:|---|---|---|---:|---|---|---:|---|\n");
         for (Aggregation.TaskRow t : Aggregation.byTask(results)) {
             md.append("| ").append(t.task()).append(" | ").append(t.group()).append(" | ").append(t.cells())
                     .append(" | ").append(t.valid()).append('/').append(t.cells())
@@ -48,6 +48,7 @@ public final class SummaryMarkdown {
                     .append(" | ").append(t.firstDraftValid()).append('/').append(t.cells())
                     .append(" | ").append(format(t.firstDraftValidation()))
                     .append(" | ").append(format(t.firstDraftTestScore()))
+                    .append(" | ").append(t.nodes() == null ? "-" : String.format(Locale.ROOT, "%.1f", t.nodes().mean()))
                     .append(" | ").append(t.wallSeconds() == null ? "-" : String.format(Locale.ROOT, "%.0f", t.wallSeconds().mean()))
                     .append(" |\n");
         }
