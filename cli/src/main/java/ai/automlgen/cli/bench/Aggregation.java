@@ -1,6 +1,7 @@
 package ai.automlgen.cli.bench;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,44 @@ public final class Aggregation {
     public record GroupRow(String group, int cells, double validRate, double aboveMedianRate, double medalRate,
                            double firstDraftValidRate, int scored, Spread normalisedPerSeed,
                            Spread medianNormalisedPerSeed) {
+    }
+
+    /**
+     * A policy/variant against the first one of the bench, cell by cell on the same task and seed (the same split
+     * and seeded choices): how often its final submission scored higher, the same or lower, and the spread of
+     * the normalised difference. With few seeds, pairs say more than two means. Pairs need both cells graded.
+     */
+    public record PairedRow(String group, String baseline, int pairs, int better, int same, int worse,
+                            Spread difference) {
+    }
+
+    /** Differences below this (normalised) are the same submission's score, not a tie broken by noise. */
+    private static final double SAME = 1e-9;
+
+    public static List<PairedRow> pairedWithFirst(List<CellResult> results) {
+        List<String> groups = results.stream().map(r -> r.cell().group()).distinct().toList();
+        if (groups.size() < 2) {
+            return List.of();
+        }
+        String baseline = groups.get(0);
+        Map<String, Double> base = new HashMap<>();
+        results.stream().filter(r -> r.cell().group().equals(baseline) && r.normalised() != null)
+                .forEach(r -> base.put(pairKey(r), r.normalised()));
+        List<PairedRow> rows = new ArrayList<>();
+        for (String group : groups.subList(1, groups.size())) {
+            List<Double> differences = results.stream()
+                    .filter(r -> r.cell().group().equals(group) && r.normalised() != null && base.containsKey(pairKey(r)))
+                    .map(r -> r.normalised() - base.get(pairKey(r))).toList();
+            rows.add(new PairedRow(group, baseline, differences.size(),
+                    (int) differences.stream().filter(d -> d > SAME).count(),
+                    (int) differences.stream().filter(d -> Math.abs(d) <= SAME).count(),
+                    (int) differences.stream().filter(d -> d < -SAME).count(), Spread.of(differences)));
+        }
+        return rows;
+    }
+
+    private static String pairKey(CellResult r) {
+        return r.task() + "|" + r.seed();
     }
 
     public static List<TaskRow> byTask(List<CellResult> results) {

@@ -34,6 +34,21 @@ public final class SummaryMarkdown {
                     .append(" | ").append(percent(g.firstDraftValidRate())).append(" |\n");
         }
 
+        List<Aggregation.PairedRow> paired = Aggregation.pairedWithFirst(results);
+        if (!paired.isEmpty()) {
+            md.append("\n## Paired with ").append(paired.get(0).baseline()).append(" (same task and seed)\n\n");
+            md.append("Each cell against the ").append(paired.get(0).baseline())
+                    .append(" cell of the same task and seed (both graded): whether its normalised score is better, ")
+                    .append("the same or worse, and the spread of the difference.\n\n");
+            md.append("| policy/variant | pairs | better | same | worse | normalised difference |\n");
+            md.append("|---|---:|---:|---:|---:|---|\n");
+            for (Aggregation.PairedRow p : paired) {
+                md.append("| ").append(p.group()).append(" | ").append(p.pairs()).append(" | ").append(p.better())
+                        .append(" | ").append(p.same()).append(" | ").append(p.worse())
+                        .append(" | ").append(format(p.difference())).append(" |\n");
+            }
+        }
+
         md.append("\n## Per task\n\n");
         md.append("| task | policy/variant | seeds | valid | test score | above median | medals | normalised | best validation | first draft valid | first draft validation | first draft test | nodes | wall s |\n");
         md.append("|---|---|---:|---:|---|---:|---|---|---|---:|---|---|---:|---|\n");

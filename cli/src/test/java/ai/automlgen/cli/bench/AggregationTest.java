@@ -51,6 +51,26 @@ class AggregationTest {
     }
 
     @Test
+    void policiesArePairedWithTheFirstOnTheSameTaskAndSeed() {
+        // normalised: 0.9 -> 1.0, 0.85 -> 0.5 (median 0.8, gold 0.9)
+        List<CellResult> results = List.of(
+                Fixtures.graded("a", "mcgs", 1, 0.9, "gold"), Fixtures.graded("a", "greedy", 1, 0.85, null),
+                Fixtures.graded("a", "mcgs", 2, 0.85, null), Fixtures.graded("a", "greedy", 2, 0.85, null),
+                Fixtures.failed("b", "mcgs", 1), Fixtures.graded("b", "greedy", 1, 0.9, "gold"));
+        List<Aggregation.PairedRow> paired = Aggregation.pairedWithFirst(results);
+        assertEquals(1, paired.size());
+        Aggregation.PairedRow greedy = paired.get(0);
+        assertEquals("greedy", greedy.group());
+        assertEquals("mcgs", greedy.baseline());
+        assertEquals(2, greedy.pairs(), "task b has no graded mcgs cell to pair with");
+        assertEquals(0, greedy.better());
+        assertEquals(1, greedy.same());
+        assertEquals(1, greedy.worse());
+        assertEquals(-0.25, greedy.difference().mean(), 1e-12);
+        assertEquals(List.of(), Aggregation.pairedWithFirst(results.subList(0, 1)), "one policy: nothing to pair");
+    }
+
+    @Test
     void theMedianOverTasksIsNotSwungByOneFarBelowMedianTask() {
         // normalised 1.0, 0.5 and -5.0 (a task whose gold-median span is small against its miss)
         List<CellResult> results = List.of(Fixtures.graded("a", "mcgs", 1, 0.9, "gold"),

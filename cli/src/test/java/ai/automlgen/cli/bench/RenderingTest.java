@@ -19,6 +19,8 @@ class RenderingTest {
         assertTrue(md.contains("| mcgs | 2 | 50% | 50% | 50% | 1.000 | 1.000 | 1 | 50% |"), md);
         assertTrue(md.contains("| greedy | 1 | 100% | 0% | 0% | 0.000 | 0.000 | 1 | 100% |"), md);
         assertTrue(md.contains("| a | mcgs | 2 | 1/2 | 0.900 | 1/2 | gold, - | 1.000 |"), md);
+        assertTrue(md.contains("## Paired with mcgs (same task and seed)"), md);
+        assertTrue(md.contains("| greedy | 1 | 0 | 0 | 1 | -1.000 |"), md);
         assertTrue(md.contains("| 0.780 | 5.0 | 60 |\n"), "first draft test, nodes (mean over seeds), wall seconds:\n" + md);
         assertTrue(md.contains("- a|mcgs|full|2: REFUSED — the planner refused the run: busy"), md);
     }
