@@ -1,4 +1,4 @@
-# ---- data: labelled image files found by id; a small CNN trained on CPU ---------------------------
+# ---- data: labelled image files found by id; a small CNN, on the GPU when granted one -------------
 
 import torch
 
@@ -115,7 +115,7 @@ def main():
     labels = train[LABEL_COLUMNS[0]]
     classes = np.array(sorted(labels.unique(), key=str))
     y = pd.Series(range(len(classes)), index=classes)[labels.values].values.astype(np.int64)
-    log(f"loading {len(train)} train images at {size}x{size} from {image_folders()}")
+    log(f"loading {len(train)} train images at {size}x{size} from {image_folders()}; training on {DEVICE}")
     images = load_images(train[ID_COLUMN].tolist(), index, size)
     epochs = 1 if QUICK else int(MODEL[1].get("epochs", 10))
     tta = any(c == "strategy.tta" for c, _ in TRAINING)
