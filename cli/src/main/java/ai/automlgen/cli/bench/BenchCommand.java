@@ -18,13 +18,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * {@code automlgen bench}: every (seed, task, policy, variant) cell through the real services, one at a time,
- * graded against private/ by the evaluator. Results accumulate in {@code <out>/results.jsonl}; a rerun with the
+ * {@code automlgen bench}: every (seed, task, policy, variant) cell through the real services, one at a time
+ * (or {@code --concurrent-cells} at a time), graded against private/ by the evaluator. Results accumulate in {@code <out>/results.jsonl}; a rerun with the
  * same folder skips finished cells, and the reports are rewritten after every cell.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -78,6 +79,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "results folder (default: ./bench-results/<date>)")
     Path out;
 
+    @Option(names = "--concurrent-cells", defaultValue = "1",
+            description = "cells run at once (default: ${DEFAULT-VALUE}); more only where the executor has slots for "
+                    + "every run's pipelines at once (AUTOMLGEN_SLOTS_CPUS >= cells x node cpus): a queued "
+                    + "pipeline's run budget ticks while it waits")
+    int concurrentCells;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (suite == null) {
@@ -94,6 +101,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (seeds < 1) {
             throw new CliException("--seeds must be at least 1");
         }
+        if (concurrentCells < 1) {
+            throw new CliException("--concurrent-cells must be at least 1");
+        }
         Duration budgetDuration = budget == null ? null : Durations.parse(budget);
         Path outDir = (out == null ? Path.of("bench-results", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()
                 .replace(':', '-')) : out).toAbsolutePath().normalize();
@@ -107,30 +117,20 @@ public final class BenchCommand implements Callable<Integer> {
 
         Header header = new Header("automlgen " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
                 Machine.describe(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        AtomicReference<String> inFlight = new AtomicReference<>();
+        Set<String> inFlight = ConcurrentHashMap.newKeySet();
         ServiceClient planner = ServiceClient.planner();
-        Thread cancelOnExit = new Thread(() -> cancel(planner, inFlight.get()));
+        Thread cancelOnExit = new Thread(() -> inFlight.forEach(runId -> cancel(planner, runId)));
         Runtime.getRuntime().addShutdownHook(cancelOnExit);
         CellRunner runner = new CellRunner(planner, ServiceClient.evaluator(), new CellRunner.Settings(suiteDir,
                 budgetDuration, maxNodes, coder, parallelism, Durations.parse(grace), outDir), inFlight);
         Reports.write(outDir, header, log.results());
-        for (Cell cell : pending) {
-            CellResult result;
-            try {
-                result = runner.run(cell, Variant.named(cell.variant()));
-            } catch (CliException e) {
-                throw e; // an unreachable service: stop, and let this cell rerun next time
-            } catch (RuntimeException e) {
-                result = new CellResult(cell.task(), cell.policy(), cell.variant(), cell.seed(),
-                        Variant.named(cell.variant()).params(), inFlight.get(), "ERROR", "the bench failed on this cell: " + e,
-                        null, null, null, 0, 0, 0, 0, null, null, null, null, List.of(), Instant.now().toString());
-            }
+        CellPool.run(pending, concurrentCells, cell -> runner.run(cell, Variant.named(cell.variant())), result -> {
             log.record(result);
             Reports.write(outDir, header, log.results());
-            Output.progress(String.format("[bench] %s: %s, test %s", cell.key(), result.status(),
+            Output.progress(String.format("[bench] %s: %s, test %s", result.cell().key(), result.status(),
                     result.valid() ? result.finalGrade().score() + (result.medal() ? " (" + result.finalGrade().medal() + ")" : "")
                             : "invalid"));
-        }
+        });
         Runtime.getRuntime().removeShutdownHook(cancelOnExit);
         Output.progress("[bench] done: " + outDir.resolve("summary.md"));
         System.out.println(outDir.resolve("summary.md"));

@@ -1,5 +1,6 @@
 package ai.automlgen.cli.bench;
 
+import ai.automlgen.cli.CliException;
 import ai.automlgen.cli.Output;
 import ai.automlgen.cli.RunRequest;
 import ai.automlgen.cli.ServiceClient;
@@ -13,7 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Set;
 
 /**
  * Runs one cell through the real services: starts the run on the planner, follows it to the end, then grades
@@ -30,13 +31,13 @@ final class CellRunner {
     private final ServiceClient planner;
     private final ServiceClient evaluator;
     private final Settings settings;
-    private final AtomicReference<String> inFlightRun;
+    private final Set<String> inFlightRuns;
 
-    CellRunner(ServiceClient planner, ServiceClient evaluator, Settings settings, AtomicReference<String> inFlightRun) {
+    CellRunner(ServiceClient planner, ServiceClient evaluator, Settings settings, Set<String> inFlightRuns) {
         this.planner = planner;
         this.evaluator = evaluator;
         this.settings = settings;
-        this.inFlightRun = inFlightRun;
+        this.inFlightRuns = inFlightRuns;
     }
 
     CellResult run(Cell cell, Variant variant) throws InterruptedException, IOException {
@@ -44,17 +45,24 @@ final class CellRunner {
         RunRequest request = new RunRequest(taskDir.toString(), settings.budget(), settings.maxNodes(), cell.policy(),
                 settings.coder(), settings.parallelism(), cell.seed(), variant.params());
         Instant started = Instant.now();
-        ServiceClient.Answer created = planner.post("/runs", request, Duration.ofSeconds(60));
-        if (!created.ok()) {
-            return failed(cell, variant, null, "REFUSED", "the planner refused the run: " + created.error(), started);
-        }
-        String runId = created.body().get("runId").asText();
-        inFlightRun.set(runId);
+        String runId = null;
         try {
+            ServiceClient.Answer created = planner.post("/runs", request, Duration.ofSeconds(60));
+            if (!created.ok()) {
+                return failed(cell, variant, null, "REFUSED", "the planner refused the run: " + created.error(), started);
+            }
+            runId = created.body().get("runId").asText();
+            inFlightRuns.add(runId);
             Output.progress("[bench] " + cell.key() + ": run " + runId + " started");
             return follow(cell, variant, runId, started);
+        } catch (CliException e) {
+            throw e; // an unreachable service: the bench stops and this cell reruns next time
+        } catch (RuntimeException e) {
+            return failed(cell, variant, runId, "ERROR", "the bench failed on this cell: " + e, started);
         } finally {
-            inFlightRun.set(null);
+            if (runId != null) {
+                inFlightRuns.remove(runId);
+            }
         }
     }
 
