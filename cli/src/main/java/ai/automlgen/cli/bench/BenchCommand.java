@@ -25,8 +25,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code automlgen bench}: every (seed, task, policy, variant) cell through the real services, one at a time
- * (or {@code --concurrent-cells} at a time), graded against private/ by the evaluator. Results accumulate in {@code <out>/results.jsonl}; a rerun with the
- * same folder skips finished cells, and the reports are rewritten after every cell.
+ * (or {@code --concurrent-cells} at a time), graded against private/ by the evaluator. Results accumulate in
+ * {@code <out>/results.jsonl}; a rerun with the same folder skips finished cells, and the reports are rewritten
+ * after every cell.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         subcommands = {ai.automlgen.cli.bench.system.SystemBenchCommand.class},

@@ -33,7 +33,7 @@ public final class RedisSearchGraph implements SearchGraph {
      * Change-log ids kept for readers (a few per scored node: the node and its ancestors); the log is compacted
      * to this once it doubles, so a long run's log stays bounded and a first look reads the nodes, not the history.
      */
-    public static final int CHANGES_KEPT = 10_000;
+    private static final int CHANGES_KEPT = 10_000;
 
     private final RedisConnection redis;
     private final Objective objective;
