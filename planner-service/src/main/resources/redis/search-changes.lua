@@ -15,7 +15,6 @@ local length = redis.call('LLEN', p .. ':changes')
 local seenChanges = tonumber(ARGV[1])
 local whole = seenChanges < trimmed
 local changed
-local edges
 local seenEdges = tonumber(ARGV[2])
 if whole then
     changed = redis.call('LRANGE', p .. ':order', 0, -1)
@@ -23,7 +22,7 @@ if whole then
 else
     changed = redis.call('LRANGE', p .. ':changes', seenChanges - trimmed, -1)
 end
-edges = redis.call('LRANGE', p .. ':edges', seenEdges, -1)
+local edges = redis.call('LRANGE', p .. ':edges', seenEdges, -1)
 local seen = {}
 local nodes = {}
 for _, id in ipairs(changed) do
