@@ -106,6 +106,50 @@ def better(a, b):
     return a < b if LOWER_IS_BETTER else a > b
 
 
+# Probability post-processing for log-loss, fitted on held-out predictions: a confidently wrong row costs
+# -log(eps) while every row pays about (classes - 1) * eps, so neither a fixed eps nor T = 1 suits every model.
+TEMPERATURES = (1.0, 0.6, 0.7, 0.8, 0.9, 1.1, 1.25, 1.5, 2.0, 3.0)
+EPSILONS = (1e-6, 1e-5, 1e-4, 1e-3, 1e-2)  # 1e-6 at least: insurance costing (classes - 1) * 1e-6 a row
+DEFAULT_EPSILON = 1e-4
+
+
+def calibrated(probabilities, temperature, epsilon):
+    """Probabilities sharpened (T < 1) or softened (T > 1) in log space and clipped to [eps, 1 - eps];
+    multiclass rows are renormalised, a binary column (1-D or one column) keeps its shape."""
+    p = np.clip(np.asarray(probabilities, dtype=float), 1e-15, 1 - 1e-15)
+    if p.ndim == 2 and p.shape[1] > 1:
+        logits = np.log(p) / temperature
+        p = np.exp(logits - logits.max(axis=1, keepdims=True))
+        p = np.clip(p / p.sum(axis=1, keepdims=True), epsilon, 1 - epsilon)
+        return p / p.sum(axis=1, keepdims=True)
+    return np.clip(1 / (1 + np.exp(-np.log(p / (1 - p)) / temperature)), epsilon, 1 - epsilon)
+
+
+def fit_calibration(probabilities, y, post):
+    """(temperature, epsilon) for strategy.temperature_scaling and strategy.clip_probabilities.
+
+    Both are chosen on held-out predictions (out-of-fold or holdout rows, never the rows that are then
+    scored); an `epsilon` parameter is kept as given. Without held-out predictions: T = 1 and the default eps.
+    """
+    clip = post.get("strategy.clip_probabilities")
+    if clip is not None and "epsilon" in clip:
+        epsilons = (float(clip["epsilon"]),)
+    else:
+        epsilons = EPSILONS if clip is not None else (1e-15,)
+    temperatures = TEMPERATURES if "strategy.temperature_scaling" in post else (1.0,)
+    if probabilities is None or len(probabilities) < 20:
+        return 1.0, (epsilons[0] if len(epsilons) == 1 else DEFAULT_EPSILON)
+    best = None
+    for temperature in temperatures:
+        for epsilon in epsilons:
+            value = score(y, calibrated(probabilities, temperature, epsilon))
+            if best is None or better(value, best[0]):
+                best = (value, temperature, epsilon)
+    value, temperature, epsilon = best
+    log(f"calibration on {len(y)} held-out rows: temperature {temperature}, eps {epsilon:g} ({METRIC} {value:.5f})")
+    return temperature, epsilon
+
+
 def write_rows(template_path, ids, columns_to_values, name):
     """Fills the template's prediction columns and writes it with the template's columns, rows and order.
 

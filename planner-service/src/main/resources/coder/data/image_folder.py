@@ -119,6 +119,8 @@ def main():
     images = load_images(train[ID_COLUMN].tolist(), index, size)
     epochs = 1 if QUICK else int(MODEL[1].get("epochs", 10))
     tta = any(c == "strategy.tta" for c, _ in TRAINING)
+    post = dict(POSTPROCESSING)
+    held_out, held_out_y = None, None
     if refit:
         model = train_network(images, y, epochs)
     else:
@@ -126,9 +128,15 @@ def main():
         fit_index, score_index = train_test_split(np.arange(len(y)), test_size=float(VALIDATION[1].get("fraction", 0.1)),
                                                   random_state=SEED, stratify=y if np.bincount(y).min() >= 2 else None)
         model = train_network(images[fit_index], y[fit_index], epochs, images[score_index], y[score_index])
-        log(f"holdout {METRIC} with TTA={tta}: {score(y[score_index], predict_images(model, images[score_index], tta)):.5f}")
+        held_out, held_out_y = predict_images(model, images[score_index], tta), y[score_index]
+        log(f"holdout {METRIC} with TTA={tta}: {score(held_out_y, held_out):.5f}")
+    calibration = None  # (temperature, eps) for log-loss, fitted on the holdout rows
+    if "strategy.clip_probabilities" in post or "strategy.temperature_scaling" in post:
+        calibration = fit_calibration(held_out, held_out_y, post)
 
     def columns_for(probabilities):
+        if calibration is not None:
+            probabilities = calibrated(probabilities, *calibration)
         if TASK_TYPE == "binary":
             return {SUBMISSION_COLUMNS[0]: probabilities if METRIC not in ("accuracy",) else classes[(probabilities >= 0.5).astype(int)]}
         if len(SUBMISSION_COLUMNS) > 1:

@@ -332,9 +332,11 @@ def main():
     post = dict(POSTPROCESSING)
     if kind == "regression" and (METRIC in ("rmsle", "mean_columnwise_rmsle") or "pitfall.negative_values_rmsle" in post):
         rest = np.clip(rest, 0, None)
-    if kind != "regression" and "strategy.clip_probabilities" in post:
-        epsilon = float(post["strategy.clip_probabilities"].get("epsilon", 1e-4))
-        rest = np.clip(rest, epsilon, 1 - epsilon)
+    if kind != "regression" and ("strategy.clip_probabilities" in post or "strategy.temperature_scaling" in post):
+        oof = outputs_oof[0]
+        scored = ~np.isnan(oof).any(axis=1)
+        temperature, epsilon = fit_calibration(oof[scored] if kind == "multiclass" else oof[scored, 0], targets[0][scored], post)
+        rest = calibrated(rest, temperature, epsilon)
     if kind == "multiclass":
         rest = rest / rest.sum(axis=1, keepdims=True)
     threshold = 0.5

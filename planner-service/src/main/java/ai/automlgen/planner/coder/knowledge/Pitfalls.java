@@ -50,7 +50,7 @@ public final class Pitfalls {
                                     .withPreprocessing(minus(spec.preprocessing(), "preprocessing.standard_scaler")),
                             "negative values: clip predictions at 0 and feed non-negative features")),
             new Pitfall("pitfall.probability_row_sum", Pattern.compile("(?i)sum to 1|probabilit\\w+ .*sum|row sums"),
-                    (spec, task) -> fix(spec.withPostprocessing(plus(spec.postprocessing(), of("strategy.clip_probabilities", "epsilon", 1e-4))),
+                    (spec, task) -> fix(spec.withPostprocessing(plus(spec.postprocessing(), of("strategy.clip_probabilities"))),
                             "probabilities must sum to 1: clip and renormalise every row")),
             new Pitfall("pitfall.shape_mismatch", Pattern.compile("(?i)shape mismatch|operands could not be broadcast|inconsistent numbers of samples|does not match|expected \\d+ features"),
                     (spec, task) -> fix(dropEnsemble(spec).withTraining(minus(spec.training(), "strategy.pseudo_labelling")),

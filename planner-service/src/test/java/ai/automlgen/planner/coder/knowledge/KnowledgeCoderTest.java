@@ -58,7 +58,8 @@ class KnowledgeCoderTest {
         CodeResult first = write(Operator.DRAFT, TEXT, null, List.of(), List.of(), List.of(), List.of(), 1);
         assertEquals("model.logistic_regression", spec(first).model().id());
         assertEquals(List.of("feature.text_stack"), spec(first).features().stream().map(Component::id).toList());
-        assertTrue(spec(first).has("strategy.clip_probabilities"), "log loss needs clipped probabilities");
+        assertTrue(spec(first).has("strategy.clip_probabilities") && spec(first).has("strategy.temperature_scaling"),
+                "log loss needs probabilities calibrated on out-of-fold rows");
         assertTrue(first.code().contains("def feature_text_stack"));
         PipelineSpec second = spec(write(Operator.DRAFT, TEXT, null, List.of(node("a", first, 0.3)), List.of(), List.of(), List.of(), 1));
         assertEquals("model.logistic_regression", second.model().id(), "the stacker and the plain model are different drafts");
