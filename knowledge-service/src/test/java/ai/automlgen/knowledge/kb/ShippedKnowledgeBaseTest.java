@@ -29,7 +29,7 @@ class ShippedKnowledgeBaseTest {
             "augmentation.flip_rotate", "validation.stratified_kfold", "validation.kfold", "validation.group_kfold",
             "validation.holdout", "ensembling.mean_blend", "ensembling.rank_average", "ensembling.stacking_logistic",
             "ensembling.weighted_blend", "strategy.early_stopping", "strategy.refit_full_data",
-            "strategy.clip_probabilities", "strategy.pseudo_labelling", "strategy.tta", "strategy.class_weighting",
+            "strategy.clip_probabilities", "strategy.temperature_scaling", "strategy.pseudo_labelling", "strategy.tta", "strategy.class_weighting",
             "strategy.threshold_tuning", "strategy.optuna_tuning", "pitfall.missing_values_in_estimator",
             "pitfall.string_to_float", "pitfall.out_of_memory", "pitfall.shape_mismatch", "pitfall.key_error_column",
             "pitfall.unseen_categories", "pitfall.negative_values_rmsle", "pitfall.probability_row_sum",
