@@ -126,11 +126,13 @@ def calibrated(probabilities, temperature, epsilon):
 
 
 def fit_calibration(probabilities, y, post):
-    """(temperature, epsilon) for strategy.temperature_scaling and strategy.clip_probabilities.
+    """(temperature, epsilon) for strategy.temperature_scaling and strategy.clip_probabilities; None without either.
 
     Both are chosen on held-out predictions (out-of-fold or holdout rows, never the rows that are then
     scored); an `epsilon` parameter is kept as given. Without held-out predictions: T = 1 and the default eps.
     """
+    if "strategy.clip_probabilities" not in post and "strategy.temperature_scaling" not in post:
+        return None
     clip = post.get("strategy.clip_probabilities")
     if clip is not None and "epsilon" in clip:
         epsilons = (float(clip["epsilon"]),)

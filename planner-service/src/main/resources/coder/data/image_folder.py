@@ -119,7 +119,6 @@ def main():
     images = load_images(train[ID_COLUMN].tolist(), index, size)
     epochs = 1 if QUICK else int(MODEL[1].get("epochs", 10))
     tta = any(c == "strategy.tta" for c, _ in TRAINING)
-    post = dict(POSTPROCESSING)
     held_out, held_out_y = None, None
     if refit:
         model = train_network(images, y, epochs)
@@ -130,9 +129,7 @@ def main():
         model = train_network(images[fit_index], y[fit_index], epochs, images[score_index], y[score_index])
         held_out, held_out_y = predict_images(model, images[score_index], tta), y[score_index]
         log(f"holdout {METRIC} with TTA={tta}: {score(held_out_y, held_out):.5f}")
-    calibration = None  # (temperature, eps) for log-loss, fitted on the holdout rows
-    if "strategy.clip_probabilities" in post or "strategy.temperature_scaling" in post:
-        calibration = fit_calibration(held_out, held_out_y, post)
+    calibration = fit_calibration(held_out, held_out_y, dict(POSTPROCESSING))  # fitted on the holdout rows
 
     def columns_for(probabilities):
         if calibration is not None:

@@ -332,11 +332,12 @@ def main():
     post = dict(POSTPROCESSING)
     if kind == "regression" and (METRIC in ("rmsle", "mean_columnwise_rmsle") or "pitfall.negative_values_rmsle" in post):
         rest = np.clip(rest, 0, None)
-    if kind != "regression" and ("strategy.clip_probabilities" in post or "strategy.temperature_scaling" in post):
+    if kind != "regression":
         oof = outputs_oof[0]
         scored = ~np.isnan(oof).any(axis=1)
-        temperature, epsilon = fit_calibration(oof[scored] if kind == "multiclass" else oof[scored, 0], targets[0][scored], post)
-        rest = calibrated(rest, temperature, epsilon)
+        calibration = fit_calibration(oof[scored] if kind == "multiclass" else oof[scored, 0], targets[0][scored], post)
+        if calibration is not None:
+            rest = calibrated(rest, *calibration)
     if kind == "multiclass":
         rest = rest / rest.sum(axis=1, keepdims=True)
     threshold = 0.5

@@ -30,6 +30,7 @@ class CalibrationTest {
             print("rows sum to 1", bool(np.allclose(calibrated(over, t, e).sum(axis=1), 1)))
             print("given eps kept", fit_calibration(over[half], y[half], {"strategy.clip_probabilities": {"epsilon": 0.05}}) == (1.0, 0.05))
             print("no rows: defaults", fit_calibration(None, None, both) == (1.0, DEFAULT_EPSILON))
+            print("nothing asked: none", fit_calibration(over[half], y[half], {"strategy.threshold_tuning": {}}) is None)
             METRIC = "log_loss"
             yb = (y[half] == guess[half]).astype(int)
             confident = np.where(rng.rand(n // 2) < 0.5, 0.999, 0.001)
@@ -44,7 +45,7 @@ class CalibrationTest {
         Files.writeString(script, "ROLES = {}\n" + Template.load("common.py") + "\n" + CHECKS);
         ScriptRun.Result run = ScriptRun.python(work, List.of(script.toString()), Map.of("AUTOMLGEN_OUTPUT", work.resolve("out").toString()), 120);
         assertEquals(0, run.exitCode(), run.output());
-        for (String check : List.of("softens", "generalises", "rows sum to 1", "given eps kept", "no rows: defaults",
+        for (String check : List.of("softens", "generalises", "rows sum to 1", "given eps kept", "no rows: defaults", "nothing asked: none",
                 "binary keeps shape", "binary calibrated better")) {
             assertEquals(1, run.output().lines().filter(line -> line.equals(check + " True")).count(), check + ":\n" + run.output());
         }
