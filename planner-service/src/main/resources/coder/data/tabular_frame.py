@@ -185,12 +185,15 @@ def fit_predict(component, params, X, y, X_rest, kind, groups):
     return oof, rest
 
 
-def oof_score(y, oof, kind):
+def scored_rows(y, oof, kind):
+    """The rows out-of-fold predictions exist for: their targets and predictions in the form score() takes."""
     scored = ~np.isnan(oof).any(axis=1)
-    if not scored.any():
-        return None
-    prediction = oof[scored] if kind == "multiclass" else oof[scored, 0]
-    return score(y[scored], prediction)
+    return y[scored], oof[scored] if kind == "multiclass" else oof[scored, 0]
+
+
+def oof_score(y, oof, kind):
+    y_scored, prediction = scored_rows(y, oof, kind)
+    return score(y_scored, prediction) if len(y_scored) else None
 
 
 def blend(results, y, kind):
@@ -333,9 +336,8 @@ def main():
     if kind == "regression" and (METRIC in ("rmsle", "mean_columnwise_rmsle") or "pitfall.negative_values_rmsle" in post):
         rest = np.clip(rest, 0, None)
     if kind != "regression":
-        oof = outputs_oof[0]
-        scored = ~np.isnan(oof).any(axis=1)
-        calibration = fit_calibration(oof[scored] if kind == "multiclass" else oof[scored, 0], targets[0][scored], post)
+        y_scored, prediction = scored_rows(targets[0], outputs_oof[0], kind)
+        calibration = fit_calibration(prediction, y_scored, post)
         if calibration is not None:
             rest = calibrated(rest, *calibration)
     if kind == "multiclass":
