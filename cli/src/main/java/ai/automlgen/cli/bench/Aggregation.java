@@ -18,10 +18,15 @@ public final class Aggregation {
     private Aggregation() {
     }
 
-    /** One task under one policy/variant, over its seeds. */
+    /**
+     * One task under one policy/variant, over its seeds. {@code meanNodesByOperator}: the mean number of nodes each
+     * operator made, over the seeds that recorded it (empty when none did); {@code bestNodeOperators}: per seed, the
+     * operator of the node the run chose as best ("?" where not recorded).
+     */
     public record TaskRow(String task, String group, int cells, int valid, int aboveMedian, List<String> medals,
                           Spread testScore, Spread normalised, int firstDraftValid, Spread firstDraftTestScore,
-                          Spread firstDraftValidation, Spread bestValidation, Spread nodes, Spread wallSeconds) {
+                          Spread firstDraftValidation, Spread bestValidation, Spread nodes,
+                          Map<String, Double> meanNodesByOperator, List<String> bestNodeOperators, Spread wallSeconds) {
     }
 
     /**
@@ -116,7 +121,18 @@ public final class Aggregation {
                 spread(bySeed, CellResult::firstDraftValidation),
                 spread(bySeed, CellResult::bestValidation),
                 spread(bySeed, c -> (double) c.nodes()),
+                meanNodesByOperator(bySeed),
+                bySeed.stream().map(c -> c.bestNodeOperator() == null ? "?" : c.bestNodeOperator()).toList(),
                 spread(bySeed, CellResult::wallSeconds));
+    }
+
+    /** A seed that recorded operators but never ran one counts as zero of it. */
+    private static Map<String, Double> meanNodesByOperator(List<CellResult> cells) {
+        List<Map<String, Integer>> recorded = cells.stream().map(CellResult::nodesByOperator).filter(Objects::nonNull).toList();
+        Map<String, Double> means = new TreeMap<>();
+        recorded.forEach(counts -> counts.forEach((operator, n) -> means.merge(operator, (double) n, Double::sum)));
+        means.replaceAll((operator, total) -> total / recorded.size());
+        return means;
     }
 
     static double median(List<Double> values) {

@@ -7,10 +7,14 @@ import java.util.Map;
  * What one finished cell produced: one line of results.jsonl. {@code status} is the run's terminal status, or
  * REFUSED (the planner did not start it), TIMED_OUT (it outlived its budget by the grace period) or ERROR.
  * Scores are the validation score the search saw and the test grade the evaluator gave against private/.
+ * {@code nodesByOperator} counts the graph's nodes by the operator that made them and {@code bestNodeOperator} is
+ * the operator of the node the run chose as best, so an ablation shows whether the switched-off operator ever ran
+ * in the full search (both null in results written before they were recorded).
  */
 public record CellResult(String task, String policy, String variant, long seed, Map<String, String> params,
                          String runId, String status, String reason, String metric, Boolean lowerIsBetter,
-                         Double bestValidation, int nodes, int good, int buggy, double wallSeconds,
+                         Double bestValidation, int nodes, int good, int buggy,
+                         Map<String, Integer> nodesByOperator, String bestNodeOperator, double wallSeconds,
                          TestGrade finalGrade, Thresholds thresholds, Double firstDraftValidation,
                          TestGrade firstDraftGrade, List<CurvePoint> curve, String finishedAt) {
 

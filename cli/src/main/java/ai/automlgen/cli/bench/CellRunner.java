@@ -118,7 +118,8 @@ final class CellRunner {
         Files.createDirectories(cellDir);
 
         Graded finalGrade = finalNode == null ? null : grade(cell, runId, finalNode, cellDir.resolve("final-submission.csv"));
-        JsonNode firstDraft = firstDraft(runId);
+        SearchShape shape = searchShape(runId);
+        JsonNode firstDraft = shape == null ? null : shape.firstDraft();
         Double firstDraftValidation = null;
         Graded firstDraftGrade = null;
         if (firstDraft != null) {
@@ -141,24 +142,20 @@ final class CellRunner {
         return new CellResult(cell.task(), cell.policy(), cell.variant(), cell.seed(), variant.params(), runId,
                 run.get("status").asText(), reason, text(run, "metric"), lowerIsBetter,
                 run.path("bestScore").isNumber() ? run.get("bestScore").asDouble() : null,
-                run.get("nodes").asInt(), run.get("good").asInt(), run.get("buggy").asInt(), wall,
+                run.get("nodes").asInt(), run.get("good").asInt(), run.get("buggy").asInt(),
+                shape == null ? null : shape.nodesByOperator(), shape == null ? null : shape.bestNodeOperator(), wall,
                 finalGrade == null ? null : finalGrade.grade(), thresholds, firstDraftValidation,
                 firstDraftGrade == null ? null : firstDraftGrade.grade(), curve, Instant.now().toString());
     }
 
-    /** The first node the draft operator made (nodes come in creation order); null if none. */
-    private JsonNode firstDraft(String runId) {
+    /** The shape of the run's search graph; null (and said) when the graph cannot be read. */
+    private SearchShape searchShape(String runId) {
         ServiceClient.Answer graph = planner.get("/runs/" + runId + "/graph");
         if (!graph.ok()) {
             Output.progress("[bench] cannot read the graph of " + runId + ": " + graph.error());
             return null;
         }
-        for (JsonNode node : graph.body().path("nodes")) {
-            if ("draft".equals(node.path("operator").asText())) {
-                return node;
-            }
-        }
-        return null;
+        return SearchShape.of(graph.body());
     }
 
     private record Graded(CellResult.TestGrade grade, CellResult.Thresholds thresholds, Boolean lowerIsBetter) {
@@ -195,7 +192,7 @@ final class CellRunner {
 
     private CellResult failed(Cell cell, Variant variant, String runId, String status, String reason, Instant started) {
         return new CellResult(cell.task(), cell.policy(), cell.variant(), cell.seed(), variant.params(), runId, status,
-                reason, null, null, null, 0, 0, 0, seconds(started), null, null, null, null, List.of(),
+                reason, null, null, null, 0, 0, 0, null, null, seconds(started), null, null, null, null, List.of(),
                 Instant.now().toString());
     }
 

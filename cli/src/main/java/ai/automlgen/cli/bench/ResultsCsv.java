@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 /** results.csv: one row per finished cell, for spreadsheets and notebooks. */
 public final class ResultsCsv {
     private static final String HEADER = "task,policy,variant,seed,run_id,status,metric,lower_is_better,best_validation,"
-            + "nodes,good,buggy,wall_seconds,valid,test_score,above_median,medal,normalised,median,gold,"
+            + "nodes,good,buggy,nodes_by_operator,best_node_operator,wall_seconds,valid,test_score,above_median,medal,normalised,median,gold,"
             + "first_draft_validation,first_draft_valid,first_draft_test_score,reason";
 
     private ResultsCsv() {
@@ -19,6 +19,7 @@ public final class ResultsCsv {
         for (CellResult r : results) {
             csv.append(Stream.of(r.task(), r.policy(), r.variant(), r.seed(), r.runId(), r.status(), r.metric(),
                             r.lowerIsBetter(), r.bestValidation(), r.nodes(), r.good(), r.buggy(),
+                            r.nodesByOperator() == null ? null : byOperator(r), r.bestNodeOperator(),
                             String.format(Locale.ROOT, "%.1f", r.wallSeconds()), r.valid(),
                             r.valid() ? r.finalGrade().score() : null, r.aboveMedian(),
                             r.medal() ? r.finalGrade().medal() : null, r.normalised(),
@@ -29,6 +30,12 @@ public final class ResultsCsv {
                     .map(ResultsCsv::field).collect(Collectors.joining(","))).append('\n');
         }
         return csv.toString();
+    }
+
+    /** e.g. {@code draft=5;improve=11} (semicolons keep it one unquoted field). */
+    private static String byOperator(CellResult r) {
+        return r.nodesByOperator().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(";"));
     }
 
     static String field(Object value) {

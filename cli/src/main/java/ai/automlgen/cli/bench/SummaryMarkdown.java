@@ -2,6 +2,8 @@ package ai.automlgen.cli.bench;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Renders summary.md from the finished cells: per-task table, aggregate table, and what failed. */
 public final class SummaryMarkdown {
@@ -50,8 +52,8 @@ public final class SummaryMarkdown {
         }
 
         md.append("\n## Per task\n\n");
-        md.append("| task | policy/variant | seeds | valid | test score | above median | medals | normalised | best validation | first draft valid | first draft validation | first draft test | nodes | wall s |\n");
-        md.append("|---|---|---:|---:|---|---:|---|---|---|---:|---|---|---:|---|\n");
+        md.append("| task | policy/variant | seeds | valid | test score | above median | medals | normalised | best validation | first draft valid | first draft validation | first draft test | nodes | nodes by operator (mean) | best node from | wall s |\n");
+        md.append("|---|---|---:|---:|---|---:|---|---|---|---:|---|---|---:|---|---|---|\n");
         for (Aggregation.TaskRow t : Aggregation.byTask(results)) {
             md.append("| ").append(t.task()).append(" | ").append(t.group()).append(" | ").append(t.cells())
                     .append(" | ").append(t.valid()).append('/').append(t.cells())
@@ -64,6 +66,8 @@ public final class SummaryMarkdown {
                     .append(" | ").append(format(t.firstDraftValidation()))
                     .append(" | ").append(format(t.firstDraftTestScore()))
                     .append(" | ").append(t.nodes() == null ? "-" : String.format(Locale.ROOT, "%.1f", t.nodes().mean()))
+                    .append(" | ").append(byOperator(t.meanNodesByOperator()))
+                    .append(" | ").append(String.join(", ", t.bestNodeOperators()))
                     .append(" | ").append(t.wallSeconds() == null ? "-" : String.format(Locale.ROOT, "%.0f", t.wallSeconds().mean()))
                     .append(" |\n");
         }
@@ -81,6 +85,12 @@ public final class SummaryMarkdown {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    private static String byOperator(Map<String, Double> means) {
+        return means.isEmpty() ? "-" : means.entrySet().stream()
+                .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f", e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     private static String format(Spread spread) {

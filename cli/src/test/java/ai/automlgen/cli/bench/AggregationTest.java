@@ -3,9 +3,11 @@ package ai.automlgen.cli.bench;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AggregationTest {
 
@@ -86,10 +88,28 @@ class AggregationTest {
         CellResult ablation = Fixtures.graded("a", "mcgs", 1, 0.82, null);
         ablation = new CellResult(ablation.task(), ablation.policy(), "no-fusion", 1, ablation.params(), ablation.runId(),
                 ablation.status(), null, ablation.metric(), ablation.lowerIsBetter(), ablation.bestValidation(), 1, 1, 0,
-                1.0, ablation.finalGrade(), ablation.thresholds(), null, null, List.of(), ablation.finishedAt());
+                null, null, 1.0, ablation.finalGrade(), ablation.thresholds(), null, null, List.of(), ablation.finishedAt());
         List<Aggregation.TaskRow> rows = Aggregation.byTask(List.of(Fixtures.graded("a", "mcgs", 1, 0.9, "gold"), ablation));
         assertEquals(List.of("mcgs", "mcgs/no-fusion"), rows.stream().map(Aggregation.TaskRow::group).toList());
         assertEquals(List.of("gold"), rows.get(0).medals());
         assertEquals(List.of("-"), rows.get(1).medals());
+    }
+
+    @Test
+    void operatorCountsAreMeansOverTheSeedsThatRecordedThem() {
+        CellResult base = Fixtures.graded("a", "mcgs", 2, 0.9, "gold");
+        CellResult withFusion = new CellResult(base.task(), base.policy(), base.variant(), 2, base.params(), base.runId(),
+                base.status(), null, base.metric(), base.lowerIsBetter(), base.bestValidation(), 6, 6, 0,
+                Map.of("draft", 3, "improve", 2, "fusion", 1), "fusion", 60.0, base.finalGrade(), base.thresholds(),
+                null, null, List.of(), base.finishedAt());
+        CellResult unrecorded = new CellResult(base.task(), base.policy(), base.variant(), 3, base.params(), base.runId(),
+                base.status(), null, base.metric(), base.lowerIsBetter(), base.bestValidation(), 4, 4, 0,
+                null, null, 60.0, base.finalGrade(), base.thresholds(), null, null, List.of(), base.finishedAt());
+        Aggregation.TaskRow row = Aggregation.byTask(List.of(Fixtures.graded("a", "mcgs", 1, 0.9, "gold"), withFusion,
+                unrecorded)).get(0);
+        assertEquals(Map.of("draft", 3.0, "improve", 2.0, "fusion", 0.5), row.meanNodesByOperator());
+        assertEquals(List.of("improve", "fusion", "?"), row.bestNodeOperators());
+        String summary = SummaryMarkdown.render(new Header("c", "m", "d"), List.of(withFusion));
+        assertTrue(summary.contains("| draft 3.0, fusion 1.0, improve 2.0 | fusion |"), summary);
     }
 }

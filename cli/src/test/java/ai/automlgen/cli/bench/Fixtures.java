@@ -12,7 +12,7 @@ final class Fixtures {
 
     static CellResult graded(String task, String policy, long seed, double testScore, String medal) {
         return new CellResult(task, policy, "full", seed, Map.of(), "run-" + seed, "COMPLETED", null, "accuracy",
-                false, testScore, 5, 4, 1, 60.0,
+                false, testScore, 5, 4, 1, Map.of("draft", 3, "improve", 2), "improve", 60.0,
                 new CellResult.TestGrade(testScore, true, medal, testScore > 0.8, List.of()), ACCURACY, 0.75,
                 new CellResult.TestGrade(0.78, true, null, false, List.of()),
                 List.of(new CellResult.CurvePoint(10, 0.75), new CellResult.CurvePoint(40, testScore)), "2026-01-01T00:00:00Z");
@@ -20,6 +20,6 @@ final class Fixtures {
 
     static CellResult failed(String task, String policy, long seed) {
         return new CellResult(task, policy, "full", seed, Map.of(), null, "REFUSED", "the planner refused the run: busy",
-                null, null, null, 0, 0, 0, 0.1, null, null, null, null, List.of(), "2026-01-01T00:00:00Z");
+                null, null, null, 0, 0, 0, null, null, 0.1, null, null, null, null, List.of(), "2026-01-01T00:00:00Z");
     }
 }

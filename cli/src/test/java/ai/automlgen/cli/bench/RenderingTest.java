@@ -21,7 +21,8 @@ class RenderingTest {
         assertTrue(md.contains("| a | mcgs | 2 | 1/2 | 0.900 | 1/2 | gold, - | 1.000 |"), md);
         assertTrue(md.contains("## Paired with mcgs (same task and seed)"), md);
         assertTrue(md.contains("| greedy | 1 | 0 | 0 | 1 | -1.000 |"), md);
-        assertTrue(md.contains("| 0.780 | 5.0 | 60 |\n"), "first draft test, nodes (mean over seeds), wall seconds:\n" + md);
+        assertTrue(md.contains("| 0.780 | 5.0 | draft 3.0, improve 2.0 | improve | 60 |\n"),
+                "first draft test, nodes, nodes by operator (means over seeds), best node from, wall seconds:\n" + md);
         assertTrue(md.contains("- a|mcgs|full|2: REFUSED — the planner refused the run: busy"), md);
     }
 
@@ -48,7 +49,7 @@ class RenderingTest {
     void plotWithoutThresholdsShowsRawScores() {
         CellResult graded = Fixtures.graded("a", "mcgs", 1, 0.9, "gold");
         CellResult raw = new CellResult("a", "mcgs", "full", 1, graded.params(), "r", "COMPLETED", null, "accuracy", false,
-                0.9, 1, 1, 0, 30, null, null, null, null, graded.curve(), graded.finishedAt());
+                0.9, 1, 1, 0, null, null, 30, null, null, null, null, graded.curve(), graded.finishedAt());
         assertTrue(BestOverTimeSvg.render("a", List.of(raw)).contains("(raw)"));
     }
 }

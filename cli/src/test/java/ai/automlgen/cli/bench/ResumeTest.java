@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 class ResumeTest {
 
@@ -48,6 +50,17 @@ class ResumeTest {
         ResultsLog.open(file).record(Fixtures.graded("a", "mcgs", 1, 0.85, null));
         Files.writeString(file, Files.readString(file) + "{\"task\": \"a\", \"pol");
         assertEquals(Set.of("a|mcgs|full|1"), ResultsLog.open(file).finishedKeys());
+    }
+
+    @Test
+    void linesWrittenBeforeOperatorsWereRecordedStillRead(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("results.jsonl");
+        ResultsLog.open(file).record(Fixtures.graded("a", "mcgs", 1, 0.85, null));
+        Files.writeString(file, Files.readString(file).replaceAll(",\"nodesByOperator\":\\{[^}]*\\},\"bestNodeOperator\":\"[a-z]*\"", ""));
+        assertFalse(Files.readString(file).contains("Operator"));
+        CellResult old = ResultsLog.open(file).results().get(0);
+        assertEquals(0.85, old.finalGrade().score());
+        assertNull(old.nodesByOperator());
     }
 
     @Test
