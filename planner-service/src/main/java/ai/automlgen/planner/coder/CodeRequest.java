@@ -13,7 +13,8 @@ import java.util.Map;
  * @param task       the task as the evaluator read it (metric, direction, columns, description)
  * @param inputs     the prepared input roles (docs/pipeline-contract.md)
  * @param parent     the node being improved/debugged/refit; null for a draft or aggregation
- * @param siblings   existing drafts (a new draft should differ from them)
+ * @param siblings   nodes the new one should differ from: every draft of the run and, below the root, the
+ *                   parent's other children
  * @param references nodes from other branches: fusion borrows from them, aggregation combines them
  * @param trajectory the root-to-parent path, oldest first (evolution reads it)
  * @param knowledge  knowledge-base entity ids retrieved for this step, best first

@@ -302,7 +302,7 @@ public class RunService {
         try {
             code = coders.find(run.config().coder()).orElseThrow().write(new CodeRequest(decision.operator(),
                     run.task(), run.inputs(), parent.nodeId().equals(ROOT) ? null : context(runId, parent),
-                    store.nodes(runId).stream().filter(n -> "draft".equals(n.operator())).map(n -> context(runId, n)).toList(),
+                    siblings(runId, parent),
                     contexts(runId, decision.referenceIds()), contexts(runId, decision.trajectoryIds()),
                     knowledge.relevant(decision.operator(), run.task(), parent.outputTail(), 8),
                     run.config().seed() * 1_000_003L + Long.parseLong(node.id().substring(1)), run.config().params()));
@@ -331,6 +331,14 @@ public class RunService {
         session.graph().markRunning(node.id());
         requestExecution(sends, run, record, code.code(), run.inputs().inputDir(), false);
         sends.awaitAcks();
+    }
+
+    /** Every draft of the run and, below the root, the parent's other children: what a new node should differ from. */
+    private List<NodeContext> siblings(String runId, NodeRecord parent) {
+        boolean belowRoot = !parent.nodeId().equals(ROOT);
+        return store.nodes(runId).stream()
+                .filter(n -> "draft".equals(n.operator()) || belowRoot && parent.nodeId().equals(n.parentId()))
+                .map(n -> context(runId, n)).toList();
     }
 
     private List<NodeContext> contexts(String runId, List<String> nodeIds) {

@@ -14,7 +14,8 @@ import static ai.automlgen.planner.coder.knowledge.PipelineSpec.minus;
 /**
  * Evolution reads the branch's root-to-node trajectory: each step's score against the previous
  * scored step says whether its change helped. Changes that hurt and are still in the pipeline are
- * reverted; the next change comes from the module whose changes helped most.
+ * reverted; the next change comes from the module whose changes helped most, and does not rewrite a
+ * pipeline that already exists nearby (see {@link KnowledgeCoder#improve}).
  */
 public final class Evolution {
 
@@ -55,8 +56,8 @@ public final class Evolution {
         return plans;
     }
 
-    public static Edit evolve(PipelineSpec spec, TaskProfile task, List<NodeContext> trajectory, long seed, boolean lowerIsBetter,
-                              boolean knowledge) {
+    public static Edit evolve(PipelineSpec spec, TaskProfile task, List<NodeContext> trajectory, Set<PipelineSpec> existing,
+                              long seed, boolean lowerIsBetter, boolean knowledge) {
         List<Step> steps = steps(trajectory, lowerIsBetter);
         PipelineSpec current = spec;
         List<String> notes = new ArrayList<>();
@@ -89,9 +90,10 @@ public final class Evolution {
         Set<String> hurt = hurtingPlans(trajectory, lowerIsBetter);
         String module = bestModule;
         List<Edit> inModule = edits.stream().filter(e -> module != null && e.module().equals(module))
-                .filter(e -> hurt.stream().noneMatch(h -> h.endsWith(e.plan()))).toList();
+                .filter(e -> hurt.stream().noneMatch(h -> h.endsWith(e.plan())))
+                .filter(e -> !existing.contains(e.spec())).toList();
         Edit next = !inModule.isEmpty() ? (knowledge ? inModule.get(0) : KnowledgeCoder.uniform(inModule, seed))
-                : edits.isEmpty() ? null : KnowledgeCoder.improve(kept, task, trajectory, seed, knowledge);
+                : edits.isEmpty() ? null : KnowledgeCoder.improve(kept, task, trajectory, existing, seed, knowledge);
         if (next == null) {
             return new Edit(Edit.TRAINING, notes.isEmpty() ? "nothing left to change" : String.join("; ", notes), kept);
         }

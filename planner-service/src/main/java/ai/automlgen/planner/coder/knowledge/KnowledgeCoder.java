@@ -51,7 +51,7 @@ public class KnowledgeCoder implements Coder {
             case DEBUG -> options.fineOperators() ? Pitfalls.debug(parentSpec(request), task, request.parent().outputTail())
                     : rewrite(task, request, knowledge);
             case EVOLUTION -> options.fineOperators() ? Evolution.evolve(parentSpec(request), task, trajectoryWithParent(request),
-                    request.seed(), request.task().lowerIsBetter(), knowledge) : rewrite(task, request, knowledge);
+                    existing(request), request.seed(), request.task().lowerIsBetter(), knowledge) : rewrite(task, request, knowledge);
             case FUSION -> Fusion.fuse(parentSpec(request), task, request.references(), request.task().lowerIsBetter())
                     .orElseGet(() -> improveOrRewrite(task, request, options));
             case AGGREGATION -> Aggregation.aggregate(task, request.references(), request.task().lowerIsBetter())
@@ -64,8 +64,18 @@ public class KnowledgeCoder implements Coder {
     }
 
     private static Edit improveOrRewrite(TaskProfile task, CodeRequest request, KnowledgeOptions options) {
-        return options.fineOperators() ? improve(parentSpec(request), task, request.trajectory(), request.seed(), options.knowledge())
-                : rewrite(task, request, options.knowledge());
+        return options.fineOperators() ? improve(parentSpec(request), task, request.trajectory(), existing(request), request.seed(),
+                options.knowledge()) : rewrite(task, request, options.knowledge());
+    }
+
+    /** The pipelines already written near the new node (its siblings, its branch, its parent): an edit should not repeat one. */
+    private static Set<PipelineSpec> existing(CodeRequest request) {
+        Set<PipelineSpec> specs = new HashSet<>();
+        for (NodeContext node : request.siblings()) {
+            specOf(node).ifPresent(specs::add);
+        }
+        trajectoryWithParent(request).forEach(node -> specOf(node).ifPresent(specs::add));
+        return specs;
     }
 
     private static PipelineSpec parentSpec(CodeRequest request) {
@@ -156,6 +166,12 @@ public class KnowledgeCoder implements Coder {
         return new Edit(Edit.MODEL, base.plan() + "; variant: " + variant.plan(), variant.spec());
     }
 
+    /** The edits whose pipeline is new; all of them when none is. */
+    static List<Edit> withoutExisting(List<Edit> edits, Set<PipelineSpec> existing) {
+        List<Edit> fresh = edits.stream().filter(e -> !existing.contains(e.spec())).toList();
+        return fresh.isEmpty() ? edits : fresh;
+    }
+
     /** A uniform choice that the seed fixes, so the same request picks the same option. */
     static <T> T uniform(List<T> options, long seed) {
         return options.get(new SplittableRandom(seed).nextInt(options.size()));
@@ -190,12 +206,16 @@ public class KnowledgeCoder implements Coder {
      * One atomic change. Modules take turns along a branch (features, model, training,
      * hyperparameters) and the seed picks among the module's edits; plans that already made this
      * branch worse are not repeated. Without knowledge, a uniform seeded choice among all applicable edits.
+     * Either way an edit that would rewrite a pipeline in {@code existing} is left out while another remains:
+     * running the same code twice spends a node to learn nothing.
      */
-    static Edit improve(PipelineSpec spec, TaskProfile task, List<NodeContext> trajectory, long seed, boolean knowledge) {
-        List<Edit> edits = Improvements.candidates(spec, task);
-        if (edits.isEmpty()) {
+    static Edit improve(PipelineSpec spec, TaskProfile task, List<NodeContext> trajectory, Set<PipelineSpec> existing,
+                        long seed, boolean knowledge) {
+        List<Edit> applicable = Improvements.candidates(spec, task);
+        if (applicable.isEmpty()) {
             throw new CoderException("no improvement applies to this pipeline (" + spec.model().id() + "); draft a new one");
         }
+        List<Edit> edits = withoutExisting(applicable, existing);
         if (!knowledge) {
             return uniform(edits, seed);
         }

@@ -119,6 +119,25 @@ class KnowledgeCoderTest {
     }
 
     @Test
+    void improveDoesNotRewriteAPipelineThatASiblingOrDraftAlreadyIs() {
+        CodeResult draft = write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1);
+        NodeContext parent = node("d", draft, 0.8);
+        for (Map<String, String> params : List.of(Map.<String, String>of(), Map.of("coder.knowledge", "off"))) {
+            for (long seed = 0; seed < 8; seed++) {
+                CodeRequest alone = new CodeRequest(Operator.IMPROVE, TABULAR, INPUTS, parent, List.of(), List.of(),
+                        List.of(parent), List.of(), seed, params);
+                CodeResult first = coder.write(alone);
+                // the same request, now with a node (a sibling improve, or a draft variant) that already is that pipeline
+                NodeContext twin = new NodeContext("t", "improve", first.code(), first.spec(), first.plan(), 0.81, false, "");
+                CodeResult second = coder.write(new CodeRequest(Operator.IMPROVE, TABULAR, INPUTS, parent, List.of(twin),
+                        List.of(), List.of(parent), List.of(), seed, params));
+                assertNotEquals(first.spec(), second.spec(), params + " seed " + seed + ": " + second.plan());
+                assertNotEquals(draft.spec(), second.spec(), second.plan());
+            }
+        }
+    }
+
+    @Test
     void swappingToALinearModelAddsScalingAndOneHot() {
         PipelineSpec draft = spec(write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1));
         Edit swap = Improvements.swapModel(draft, Component.of("model.logistic_regression", "C", 1.0), TaskProfile.of(TABULAR, INPUTS));
