@@ -104,13 +104,13 @@ public class KnowledgeCoder implements Coder {
      * seeded variant of one. Without knowledge, a uniform seeded choice among the same open drafts.
      */
     static Edit draft(TaskProfile task, CodeRequest request, boolean knowledge) {
-        Set<String> taken = new HashSet<>();
+        Set<PipelineSpec> drafted = new HashSet<>();
         for (NodeContext sibling : request.siblings()) {
-            specOf(sibling).ifPresent(spec -> taken.add(signature(spec)));
+            specOf(sibling).ifPresent(drafted::add);
         }
-        List<Drafts.Draft> open = open(task, taken);
+        List<Drafts.Draft> open = open(task, signatures(drafted));
         if (open.isEmpty()) {
-            return variant(task, request.seed(), null);
+            return variant(task, request.seed(), drafted);
         }
         Drafts.Draft chosen;
         if (!knowledge) {
@@ -129,20 +129,19 @@ public class KnowledgeCoder implements Coder {
 
     /**
      * A coarse operator step ({@code coder.operators=coarse}): a whole new draft-level pipeline for the
-     * task instead of one module edit, different from every pipeline on the branch. It keeps nothing
-     * of the parent; the data family is the task's, as the pipeline contract requires. The seed picks
-     * among the three leading open drafts (knowledge order), or uniformly among all without knowledge.
+     * task instead of one module edit, different from every pipeline near it (the run's drafts, the
+     * parent's other children, the branch). It keeps nothing of the parent; the data family is the
+     * task's, as the pipeline contract requires. The seed picks among the three leading open drafts
+     * (knowledge order), or uniformly among all without knowledge; once every family is taken, a
+     * seeded variant that does not exist yet.
      */
     static Edit rewrite(TaskProfile task, CodeRequest request, boolean knowledge) {
-        PipelineSpec parent = parentSpec(request);
-        Set<String> taken = new HashSet<>();
-        for (NodeContext node : trajectoryWithParent(request)) {
-            specOf(node).ifPresent(spec -> taken.add(signature(spec)));
-        }
-        List<Drafts.Draft> open = open(task, taken);
+        parentSpec(request); // a rewrite keeps nothing of its parent, but still needs one written by this coder
+        Set<PipelineSpec> existing = existing(request);
+        List<Drafts.Draft> open = open(task, signatures(existing));
         Edit fresh;
         if (open.isEmpty()) {
-            fresh = variant(task, request.seed(), parent);
+            fresh = variant(task, request.seed(), existing);
         } else {
             Drafts.Draft chosen = uniform(knowledge ? open.subList(0, Math.min(3, open.size())) : open, request.seed());
             fresh = new Edit(Edit.MODEL, chosen.plan(), chosen.spec());
@@ -154,16 +153,31 @@ public class KnowledgeCoder implements Coder {
         return Drafts.candidates(task).stream().filter(d -> !taken.contains(signature(d.spec()))).toList();
     }
 
-    /** Every draft family is taken: a seeded hyperparameter variant of one (never the {@code avoid} spec itself). */
-    private static Edit variant(TaskProfile task, long seed, PipelineSpec avoid) {
+    private static Set<String> signatures(Set<PipelineSpec> specs) {
+        Set<String> signatures = new HashSet<>();
+        specs.forEach(spec -> signatures.add(signature(spec)));
+        return signatures;
+    }
+
+    /**
+     * Every draft family is taken: a seeded hyperparameter variant of one that is not in {@code existing}. The
+     * seed picks the family; when all of its variants exist, the next family's. Only when every variant of every
+     * family exists does it repeat a pipeline (the seed's family as drafted).
+     */
+    private static Edit variant(TaskProfile task, long seed, Set<PipelineSpec> existing) {
         List<Drafts.Draft> candidates = Drafts.candidates(task);
-        Drafts.Draft base = candidates.get((int) Math.floorMod(seed, candidates.size()));
-        List<Edit> variants = Improvements.hyperparameters(base.spec(), task).stream().filter(v -> !v.spec().equals(avoid)).toList();
-        if (variants.isEmpty()) {
-            return new Edit(Edit.MODEL, base.plan(), base.spec());
+        int first = (int) Math.floorMod(seed, candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            Drafts.Draft base = candidates.get((first + i) % candidates.size());
+            List<Edit> variants = Improvements.hyperparameters(base.spec(), task).stream()
+                    .filter(v -> !existing.contains(v.spec())).toList();
+            if (!variants.isEmpty()) {
+                Edit variant = variants.get((int) Math.floorMod(seed / candidates.size(), variants.size()));
+                return new Edit(Edit.MODEL, base.plan() + "; variant: " + variant.plan(), variant.spec());
+            }
         }
-        Edit variant = variants.get((int) Math.floorMod(seed / candidates.size(), variants.size()));
-        return new Edit(Edit.MODEL, base.plan() + "; variant: " + variant.plan(), variant.spec());
+        Drafts.Draft base = candidates.get(first);
+        return new Edit(Edit.MODEL, base.plan(), base.spec());
     }
 
     /** The edits whose pipeline is new; all of them when none is. */

@@ -9,6 +9,7 @@ import ai.automlgen.planner.coder.NodeContext;
 import ai.automlgen.planner.coder.Operator;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -136,5 +137,24 @@ class KnowledgeOptionsTest {
         }
         assertTrue(rewrites.size() >= 2, "sibling rewrites differ: " + rewrites);
         assertEquals(write(Operator.DRAFT, null, List.of(), List.of(), 3, null), write(Operator.DRAFT, null, List.of(), List.of(), 3, COARSE));
+    }
+
+    @Test
+    void coarseRewritesNeverRepeatAPipelineTheRunAlreadyHas() {
+        NodeContext parent = firstDraft();
+        List<NodeContext> siblings = new ArrayList<>();
+        Set<String> existing = new HashSet<>();
+        for (Drafts.Draft draft : Drafts.candidates(TaskProfile.of(TABULAR, INPUTS))) {
+            siblings.add(new NodeContext("d" + siblings.size(), "draft", "", draft.spec().toJson(), draft.plan(), 0.8, false, ""));
+            existing.add(draft.spec().toJson());
+        }
+        // every draft family is in the run: each rewrite must be a variant that does not exist yet, and joins the siblings
+        for (long seed = 0; seed < 12; seed++) {
+            CodeResult coarse = coder.write(new CodeRequest(Operator.IMPROVE, TABULAR, INPUTS, parent, siblings, List.of(),
+                    List.of(parent), List.of(), seed, COARSE));
+            assertTrue(coarse.plan().contains("; variant: "), coarse.plan());
+            assertTrue(existing.add(coarse.spec()), "seed " + seed + " repeated a pipeline: " + coarse.plan());
+            siblings.add(new NodeContext("c" + seed, "improve", "", coarse.spec(), coarse.plan(), 0.8, false, ""));
+        }
     }
 }
