@@ -19,6 +19,9 @@ record SearchShape(JsonNode firstDraft, Map<String, Integer> nodesByOperator, St
         // nodes come in creation order, so the first draft node is the run's first draft
         for (JsonNode node : graph.path("nodes")) {
             String operator = node.path("operator").asText("unknown");
+            if (operator.equals("root")) {
+                continue; // the task itself, not a node an operator made (the run's node count leaves it out too)
+            }
             byOperator.merge(operator, 1, Integer::sum);
             if (firstDraft == null && operator.equals("draft")) {
                 firstDraft = node;

@@ -14,6 +14,7 @@ class SearchShapeTest {
     void countsNodesByOperatorAndNamesTheBestNodesOperator() throws Exception {
         SearchShape shape = SearchShape.of(EventJson.mapper().readTree("""
                 {"runId": "r", "bestNodeId": "n7", "nodes": [
+                  {"id": "root", "operator": "root", "status": "GOOD"},
                   {"id": "n1", "operator": "draft", "status": "BUGGY"},
                   {"id": "n2", "operator": "draft", "status": "GOOD", "score": 0.8},
                   {"id": "n3", "operator": "debug", "status": "GOOD", "score": 0.7},
