@@ -104,11 +104,8 @@ public class KnowledgeCoder implements Coder {
      * seeded variant of one. Without knowledge, a uniform seeded choice among the same open drafts.
      */
     static Edit draft(TaskProfile task, CodeRequest request, boolean knowledge) {
-        Set<PipelineSpec> drafted = new HashSet<>();
-        for (NodeContext sibling : request.siblings()) {
-            specOf(sibling).ifPresent(drafted::add);
-        }
-        List<Drafts.Draft> open = open(task, signatures(drafted));
+        Set<PipelineSpec> drafted = existing(request); // a draft has no parent or branch: its siblings' pipelines
+        List<Drafts.Draft> open = open(task, drafted);
         if (open.isEmpty()) {
             return variant(task, request.seed(), drafted);
         }
@@ -138,7 +135,7 @@ public class KnowledgeCoder implements Coder {
     static Edit rewrite(TaskProfile task, CodeRequest request, boolean knowledge) {
         parentSpec(request); // a rewrite keeps nothing of its parent, but still needs one written by this coder
         Set<PipelineSpec> existing = existing(request);
-        List<Drafts.Draft> open = open(task, signatures(existing));
+        List<Drafts.Draft> open = open(task, existing);
         Edit fresh;
         if (open.isEmpty()) {
             fresh = variant(task, request.seed(), existing);
@@ -149,14 +146,11 @@ public class KnowledgeCoder implements Coder {
         return new Edit(Edit.MODEL, "rewrite the whole pipeline → " + fresh.plan(), fresh.spec());
     }
 
-    private static List<Drafts.Draft> open(TaskProfile task, Set<String> taken) {
+    /** The task's drafts whose family (see {@link #signature}) none of {@code existing} has. */
+    private static List<Drafts.Draft> open(TaskProfile task, Set<PipelineSpec> existing) {
+        Set<String> taken = new HashSet<>();
+        existing.forEach(spec -> taken.add(signature(spec)));
         return Drafts.candidates(task).stream().filter(d -> !taken.contains(signature(d.spec()))).toList();
-    }
-
-    private static Set<String> signatures(Set<PipelineSpec> specs) {
-        Set<String> signatures = new HashSet<>();
-        specs.forEach(spec -> signatures.add(signature(spec)));
-        return signatures;
     }
 
     /**
@@ -181,7 +175,7 @@ public class KnowledgeCoder implements Coder {
     }
 
     /** The edits whose pipeline is new; all of them when none is. */
-    static List<Edit> withoutExisting(List<Edit> edits, Set<PipelineSpec> existing) {
+    private static List<Edit> withoutExisting(List<Edit> edits, Set<PipelineSpec> existing) {
         List<Edit> fresh = edits.stream().filter(e -> !existing.contains(e.spec())).toList();
         return fresh.isEmpty() ? edits : fresh;
     }
