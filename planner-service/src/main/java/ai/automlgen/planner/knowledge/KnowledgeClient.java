@@ -39,19 +39,30 @@ public class KnowledgeClient {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
-    /** Entities for an operator step: model-level ones for drafts, pitfalls for a traceback, data and strategy ones otherwise. */
-    public List<String> relevant(Operator operator, TaskInfo task, String traceback, int limit) {
+    /**
+     * Hits asked for a draft's model-level query and for a traceback's pitfalls: a draft weighs the first few models only.
+     */
+    static final int MODEL_HITS = 8;
+    /**
+     * Hits asked for a search step (improve, evolution, fusion): its query spans every level, and the data and
+     * strategy entities that match an edit share the ranking with metrics, pitfalls and architectures ahead of them.
+     */
+    static final int SEARCH_HITS = 50;
+
+    /** Entities for an operator step: model-level ones for drafts, pitfalls for a traceback, every level otherwise. */
+    public List<String> relevant(Operator operator, TaskInfo task, String traceback) {
         try {
             if (operator == Operator.DEBUG && traceback != null && !traceback.isBlank()) {
-                return ids(post("/pitfalls/match", Map.of("traceback", traceback, "limit", limit)));
+                return ids(post("/pitfalls/match", Map.of("traceback", traceback, "limit", MODEL_HITS)));
             }
+            boolean models = operator == Operator.DRAFT || operator == Operator.AGGREGATION;
             Map<String, Object> query = new LinkedHashMap<>();
             query.put("text", task.name() + " " + task.modality() + " " + task.taskType() + " " + task.metric() + " "
                     + abbreviate(task.description(), 1500));
             query.put("modality", task.modality());
             query.put("taskType", task.taskType());
-            query.put("level", operator == Operator.DRAFT || operator == Operator.AGGREGATION ? "model" : null);
-            query.put("limit", limit);
+            query.put("level", models ? "model" : null);
+            query.put("limit", models ? MODEL_HITS : SEARCH_HITS);
             return ids(post("/search", query));
         } catch (KnowledgeUnavailableException e) {
             LOG.warn(e.getMessage());

@@ -304,7 +304,7 @@ public class RunService {
                     run.task(), run.inputs(), parent.nodeId().equals(ROOT) ? null : context(runId, parent),
                     siblings(runId, parent),
                     contexts(runId, decision.referenceIds()), contexts(runId, decision.trajectoryIds()),
-                    knowledge.relevant(decision.operator(), run.task(), parent.outputTail(), 8),
+                    knowledge.relevant(decision.operator(), run.task(), parent.outputTail()),
                     run.config().seed() * 1_000_003L + Long.parseLong(node.id().substring(1)), run.config().params()));
         } catch (RuntimeException e) {
             // recorded as a buggy node, so the search sees the failure and moves on

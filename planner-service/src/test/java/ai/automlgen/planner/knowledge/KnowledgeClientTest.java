@@ -20,7 +20,7 @@ class KnowledgeClientTest {
             "id", List.of("author"), List.of("EAP", "HPL", "MWS"), Map.of(), "Identify the author of a sentence.", null);
 
     @Test
-    void draftAsksForModelLevelEntitiesOfTheTasksModalityAndReturnsTheirIds() throws Exception {
+    void draftAsksForModelLevelEntitiesAndASearchStepForEveryLevelOfTheTasksModality() throws Exception {
         AtomicReference<String> asked = new AtomicReference<>();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/search", exchange -> {
@@ -33,9 +33,14 @@ class KnowledgeClientTest {
         server.start();
         try {
             KnowledgeClient client = new KnowledgeClient("http://127.0.0.1:" + server.getAddress().getPort(), Duration.ofSeconds(2));
-            assertEquals(List.of("model.nb_svm", "feature.tfidf_char"), client.relevant(Operator.DRAFT, TASK, null, 5));
+            assertEquals(List.of("model.nb_svm", "feature.tfidf_char"), client.relevant(Operator.DRAFT, TASK, null));
             assertTrue(asked.get().contains("\"level\":\"model\""), asked.get());
             assertTrue(asked.get().contains("\"modality\":\"text\""), asked.get());
+            assertTrue(asked.get().contains("\"limit\":" + KnowledgeClient.MODEL_HITS), asked.get());
+
+            client.relevant(Operator.IMPROVE, TASK, null);
+            assertTrue(asked.get().contains("\"level\":null"), "an improvement may use data and strategy entities: " + asked.get());
+            assertTrue(asked.get().contains("\"limit\":" + KnowledgeClient.SEARCH_HITS), asked.get());
         } finally {
             server.stop(0);
         }
@@ -44,6 +49,6 @@ class KnowledgeClientTest {
     @Test
     void anUnreachableServiceMeansNoKnowledgeNotAFailedStep() {
         KnowledgeClient client = new KnowledgeClient("http://127.0.0.1:9", Duration.ofMillis(500));
-        assertEquals(List.of(), client.relevant(Operator.IMPROVE, TASK, null, 5));
+        assertEquals(List.of(), client.relevant(Operator.IMPROVE, TASK, null));
     }
 }

@@ -14,8 +14,9 @@ import static ai.automlgen.planner.coder.knowledge.PipelineSpec.minus;
 /**
  * Evolution reads the branch's root-to-node trajectory: each step's score against the previous
  * scored step says whether its change helped. Changes that hurt and are still in the pipeline are
- * reverted; the next change comes from the module whose changes helped most, and does not rewrite a
- * pipeline that already exists nearby (see {@link KnowledgeCoder#improve}).
+ * reverted; the next change comes from the module whose changes helped most (what the retrieval
+ * ranked first), and does not rewrite a pipeline that already exists nearby (see
+ * {@link KnowledgeCoder#improve}).
  */
 public final class Evolution {
 
@@ -57,7 +58,7 @@ public final class Evolution {
     }
 
     public static Edit evolve(PipelineSpec spec, TaskProfile task, List<NodeContext> trajectory, Set<PipelineSpec> existing,
-                              long seed, boolean lowerIsBetter, boolean knowledge) {
+                              long seed, boolean lowerIsBetter, Guidance knowledge) {
         List<Step> steps = steps(trajectory, lowerIsBetter);
         PipelineSpec current = spec;
         List<String> notes = new ArrayList<>();
@@ -92,7 +93,7 @@ public final class Evolution {
         List<Edit> inModule = edits.stream().filter(e -> module != null && e.module().equals(module))
                 .filter(e -> hurt.stream().noneMatch(h -> h.endsWith(e.plan())))
                 .filter(e -> !existing.contains(e.spec())).toList();
-        Edit next = !inModule.isEmpty() ? (knowledge ? inModule.get(0) : KnowledgeCoder.uniform(inModule, seed))
+        Edit next = !inModule.isEmpty() ? (knowledge.on() ? knowledge.order(inModule, kept).get(0) : KnowledgeCoder.uniform(inModule, seed))
                 : edits.isEmpty() ? null : KnowledgeCoder.improve(kept, task, trajectory, existing, seed, knowledge);
         if (next == null) {
             return new Edit(Edit.TRAINING, notes.isEmpty() ? "nothing left to change" : String.join("; ", notes), kept);

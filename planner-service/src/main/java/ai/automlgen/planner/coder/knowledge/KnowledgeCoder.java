@@ -44,16 +44,16 @@ public class KnowledgeCoder implements Coder {
         }
         KnowledgeOptions options = KnowledgeOptions.from(request.params());
         TaskProfile task = TaskProfile.of(request.task(), request.inputs());
-        boolean knowledge = options.knowledge();
+        Guidance knowledge = new Guidance(options.knowledge(), request.knowledge());
         Edit edit = switch (request.operator()) {
             case DRAFT -> draft(task, request, knowledge);
-            case IMPROVE -> improveOrRewrite(task, request, options);
+            case IMPROVE -> improveOrRewrite(task, request, options, knowledge);
             case DEBUG -> options.fineOperators() ? Pitfalls.debug(parentSpec(request), task, request.parent().outputTail())
-                    : rewrite(task, request, knowledge);
+                    : rewrite(task, request, knowledge.on());
             case EVOLUTION -> options.fineOperators() ? Evolution.evolve(parentSpec(request), task, trajectoryWithParent(request),
-                    existing(request), request.seed(), request.task().lowerIsBetter(), knowledge) : rewrite(task, request, knowledge);
+                    existing(request), request.seed(), request.task().lowerIsBetter(), knowledge) : rewrite(task, request, knowledge.on());
             case FUSION -> Fusion.fuse(parentSpec(request), task, request.references(), request.task().lowerIsBetter())
-                    .orElseGet(() -> improveOrRewrite(task, request, options));
+                    .orElseGet(() -> improveOrRewrite(task, request, options, knowledge));
             case AGGREGATION -> Aggregation.aggregate(task, request.references(), request.task().lowerIsBetter())
                     .orElseGet(() -> draft(task, request, knowledge));
             case REFIT -> new Edit(Edit.TRAINING, "refit on all labelled data (" + Models.label(parentSpec(request).model()) + ")",
@@ -63,9 +63,9 @@ public class KnowledgeCoder implements Coder {
         return new CodeResult(renderer.render(edit.spec(), request.task(), request.inputs(), plan), plan, edit.spec().toJson());
     }
 
-    private static Edit improveOrRewrite(TaskProfile task, CodeRequest request, KnowledgeOptions options) {
+    private static Edit improveOrRewrite(TaskProfile task, CodeRequest request, KnowledgeOptions options, Guidance knowledge) {
         return options.fineOperators() ? improve(parentSpec(request), task, request.trajectory(), existing(request), request.seed(),
-                options.knowledge()) : rewrite(task, request, options.knowledge());
+                knowledge) : rewrite(task, request, knowledge.on());
     }
 
     /** The pipelines already written near the new node (its siblings, its branch, its parent): an edit should not repeat one. */
@@ -103,21 +103,22 @@ public class KnowledgeCoder implements Coder {
      * ones, the draft whose models the knowledge retrieval ranked first; once every draft is taken, a
      * seeded variant of one. Without knowledge, a uniform seeded choice among the same open drafts.
      */
-    static Edit draft(TaskProfile task, CodeRequest request, boolean knowledge) {
+    static Edit draft(TaskProfile task, CodeRequest request, Guidance knowledge) {
         Set<PipelineSpec> drafted = existing(request); // a draft has no parent or branch: its siblings' pipelines
         List<Drafts.Draft> open = open(task, drafted);
         if (open.isEmpty()) {
             return variant(task, request.seed(), drafted);
         }
         Drafts.Draft chosen;
-        if (!knowledge) {
+        if (!knowledge.on()) {
             chosen = uniform(open, request.seed());
         } else {
+            // a stack is as relevant as its base models
             List<Drafts.Draft> leading = open.subList(0, Math.min(3, open.size()));
             chosen = leading.stream()
-                    .min(Comparator.comparingInt(d -> rank(request.knowledge(), d.spec())))
+                    .min(Comparator.comparingInt(d -> knowledge.rank(Drafts.modelsTrained(d.spec()))))
                     .orElseThrow();
-            if (rank(request.knowledge(), chosen.spec()) == Integer.MAX_VALUE) {
+            if (knowledge.rank(Drafts.modelsTrained(chosen.spec())) == Integer.MAX_VALUE) {
                 chosen = open.get(0);
             }
         }
@@ -185,12 +186,6 @@ public class KnowledgeCoder implements Coder {
         return options.get(new SplittableRandom(seed).nextInt(options.size()));
     }
 
-    /** The best retrieval rank among the models a draft trains (a stack is as relevant as its base models). */
-    private static int rank(List<String> knowledge, PipelineSpec spec) {
-        return Drafts.modelsTrained(spec).stream().mapToInt(knowledge::indexOf).filter(i -> i >= 0).min()
-                .orElse(Integer.MAX_VALUE);
-    }
-
     /**
      * Data family and model: what makes two drafts different pipelines rather than two tunings. A model
      * stacking other models' out-of-fold predictions is a different pipeline from the same model on raw features.
@@ -212,19 +207,21 @@ public class KnowledgeCoder implements Coder {
 
     /**
      * One atomic change. Modules take turns along a branch (features, model, training,
-     * hyperparameters) and the seed picks among the module's edits; plans that already made this
-     * branch worse are not repeated. Without knowledge, a uniform seeded choice among all applicable edits.
+     * hyperparameters); within the module, the edits bringing in what the retrieval ranked for this
+     * task come first (see {@link Guidance#order}), and the seed picks one of the first two. Plans that
+     * already made this branch worse are not repeated. Without knowledge, a uniform seeded choice among
+     * all applicable edits.
      * Either way an edit that would rewrite a pipeline in {@code existing} is left out while another remains:
      * running the same code twice spends a node to learn nothing.
      */
     static Edit improve(PipelineSpec spec, TaskProfile task, List<NodeContext> trajectory, Set<PipelineSpec> existing,
-                        long seed, boolean knowledge) {
+                        long seed, Guidance knowledge) {
         List<Edit> applicable = Improvements.candidates(spec, task);
         if (applicable.isEmpty()) {
             throw new CoderException("no improvement applies to this pipeline (" + spec.model().id() + "); draft a new one");
         }
         List<Edit> edits = withoutExisting(applicable, existing);
-        if (!knowledge) {
+        if (!knowledge.on()) {
             return uniform(edits, seed);
         }
         Set<String> hurt = Evolution.hurtingPlans(trajectory, task.lowerIsBetter());
@@ -234,7 +231,7 @@ public class KnowledgeCoder implements Coder {
         int start = (int) Math.floorMod(seed + trajectory.size(), modules.size());
         for (int i = 0; i < modules.size(); i++) {
             String module = modules.get((start + i) % modules.size());
-            List<Edit> inModule = pool.stream().filter(e -> e.module().equals(module)).toList();
+            List<Edit> inModule = knowledge.order(pool.stream().filter(e -> e.module().equals(module)).toList(), spec);
             if (!inModule.isEmpty()) {
                 return inModule.get((int) Math.floorMod(seed / modules.size(), Math.min(2, inModule.size())));
             }

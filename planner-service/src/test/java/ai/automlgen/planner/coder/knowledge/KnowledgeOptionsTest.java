@@ -108,6 +108,27 @@ class KnowledgeOptionsTest {
     }
 
     @Test
+    void improveTriesTheEditsTheRetrievalRankedForTheTaskFirst() {
+        NodeContext parent = firstDraft();
+        String retrieved = "improve: pseudo-label the 30% most confident unlabelled rows and refit";
+        assertTrue(Improvements.candidates(PipelineSpec.fromJson(parent.spec()), TaskProfile.of(TABULAR, INPUTS)).stream()
+                .anyMatch(e -> ("improve: " + e.plan()).equals(retrieved)), () -> "the edit applies to the draft: "
+                + Improvements.candidates(PipelineSpec.fromJson(parent.spec()), TaskProfile.of(TABULAR, INPUTS)));
+        List<String> knowledge = List.of("metric.accuracy", "pitfall.leakage", "strategy.pseudo_labelling");
+        Set<String> unguided = new HashSet<>();
+        Set<String> guided = new HashSet<>();
+        for (long seed = 0; seed < SEEDS; seed++) {
+            unguided.add(write(Operator.IMPROVE, parent, List.of(parent), List.of(), seed, null).plan());
+            guided.add(write(Operator.IMPROVE, parent, List.of(parent), knowledge, seed, null).plan());
+            assertEquals(write(Operator.IMPROVE, parent, List.of(parent), List.of(), seed, KNOWLEDGE_OFF),
+                    write(Operator.IMPROVE, parent, List.of(parent), knowledge, seed, KNOWLEDGE_OFF), "knowledge off ignores retrieval");
+        }
+        assertFalse(unguided.contains(retrieved), "the hand order alone never reaches it: " + unguided);
+        assertTrue(guided.contains(retrieved), "retrieved for the task, it comes first in its module: " + guided);
+        assertTrue(guided.size() <= 8, "still at most two edits per module: " + guided);
+    }
+
+    @Test
     void coarseOperatorsRewriteTheWholePipelineInsteadOfEditingOneModule() {
         NodeContext parent = firstDraft();
         String parentSignature = KnowledgeCoder.signature(PipelineSpec.fromJson(parent.spec()));
