@@ -23,7 +23,9 @@ public final class Improvements {
         edits.addAll(features(spec, task));
         edits.addAll(models(spec, task));
         edits.addAll(training(spec, task));
-        edits.addAll(hyperparameters(spec, task));
+        if (!spec.has("strategy.optuna_tuning")) { // the tuning overwrites the model's main hyperparameters: a hand edit of one is a re-run
+            edits.addAll(hyperparameters(spec, task));
+        }
         return edits.stream().filter(e -> !e.spec().equals(spec)).toList();
     }
 

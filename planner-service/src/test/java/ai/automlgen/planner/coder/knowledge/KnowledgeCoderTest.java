@@ -138,6 +138,18 @@ class KnowledgeCoderTest {
     }
 
     @Test
+    void anOptunaTunedPipelineGetsNoHandTuningOfItsHyperparameters() {
+        PipelineSpec draft = spec(write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1));
+        TaskProfile task = TaskProfile.of(TABULAR, INPUTS);
+        assertFalse(Improvements.hyperparameters(draft, task).isEmpty());
+        assertTrue(Improvements.candidates(draft, task).stream().anyMatch(e -> e.module().equals(Edit.HYPERPARAMETERS)));
+        PipelineSpec tuned = draft.withTraining(PipelineSpec.plus(draft.training(), Component.of("strategy.optuna_tuning", "seconds", 90)));
+        List<Edit> edits = Improvements.candidates(tuned, task);
+        assertFalse(edits.isEmpty());
+        assertTrue(edits.stream().noneMatch(e -> e.module().equals(Edit.HYPERPARAMETERS)), edits.toString());
+    }
+
+    @Test
     void swappingToALinearModelAddsScalingAndOneHot() {
         PipelineSpec draft = spec(write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1));
         Edit swap = Improvements.swapModel(draft, Component.of("model.logistic_regression", "C", 1.0), TaskProfile.of(TABULAR, INPUTS));
