@@ -6,7 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An ablation: a named set of run params the planner reads (issue #8 item 4); {@code full} changes nothing. */
+/**
+ * An ablation: a named set of run params the planner reads (issue #8 item 4); {@code full} changes nothing. Besides
+ * the known ones, a variant can be written as its run params, {@code key=value} pairs joined by {@code +} (e.g.
+ * {@code search.branch-stagnation=3}), to compare a setting side by side with the defaults; the planner checks the
+ * keys and values when the cell's run starts.
+ */
 public record Variant(String name, Map<String, String> params) {
     public static final Variant FULL = new Variant("full", Map.of());
 
@@ -18,11 +23,30 @@ public record Variant(String name, Map<String, String> params) {
             new Variant("no-aggregation", Map.of("search.aggregation", "false"))));
 
     public static Variant named(String name) {
-        Variant variant = KNOWN.get(name.trim());
-        if (variant == null) {
-            throw new CliException("unknown variant '" + name + "': choose from " + String.join(", ", KNOWN.keySet()));
+        String trimmed = name.trim();
+        Variant variant = KNOWN.get(trimmed);
+        if (variant != null) {
+            return variant;
         }
-        return variant;
+        if (trimmed.contains("=")) {
+            return ofParams(trimmed);
+        }
+        throw new CliException("unknown variant '" + name + "': choose from " + String.join(", ", KNOWN.keySet())
+                + ", or give run params as key=value[+key=value] (e.g. search.branch-stagnation=3)");
+    }
+
+    private static Variant ofParams(String name) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : name.split("\\+")) {
+            int equals = pair.indexOf('=');
+            String key = equals < 0 ? "" : pair.substring(0, equals).trim();
+            String value = equals < 0 ? "" : pair.substring(equals + 1).trim();
+            if (key.isEmpty() || value.isEmpty() || params.put(key, value) != null) {
+                throw new CliException("variant '" + name + "': '" + pair + "' is not one key=value pair with a new key "
+                        + "(write e.g. search.branch-stagnation=3+search.global-stagnation=8)");
+            }
+        }
+        return new Variant(name, Map.copyOf(params));
     }
 
     private static Map<String, Variant> known(List<Variant> variants) {
