@@ -27,6 +27,15 @@ import java.util.Map;
 @ApplicationScoped
 public class KnowledgeClient {
     private static final Logger LOG = Logger.getLogger(KnowledgeClient.class);
+    /**
+     * Hits asked for a draft's model-level query and for a traceback's pitfalls: a draft weighs the first few models only.
+     */
+    static final int MODEL_HITS = 8;
+    /**
+     * Hits asked for a search step (improve, evolution, fusion): its query spans every level, and the data and
+     * strategy entities that match an edit share the ranking with metrics, pitfalls and architectures ahead of them.
+     */
+    static final int SEARCH_HITS = 50;
 
     private final HttpClient http;
     private final String baseUrl;
@@ -38,16 +47,6 @@ public class KnowledgeClient {
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
-
-    /**
-     * Hits asked for a draft's model-level query and for a traceback's pitfalls: a draft weighs the first few models only.
-     */
-    static final int MODEL_HITS = 8;
-    /**
-     * Hits asked for a search step (improve, evolution, fusion): its query spans every level, and the data and
-     * strategy entities that match an edit share the ranking with metrics, pitfalls and architectures ahead of them.
-     */
-    static final int SEARCH_HITS = 50;
 
     /** Entities for an operator step: model-level ones for drafts, pitfalls for a traceback, every level otherwise. */
     public List<String> relevant(Operator operator, TaskInfo task, String traceback) {
