@@ -81,7 +81,9 @@ public final class Improvements {
             for (Component extra : List.of(of("feature.frequency_encoding"), of("feature.string_split"), of("feature.group_aggregates"),
                     of("feature.target_encoding", "smoothing", 10), of("feature.feature_crosses", "max_columns", 6),
                     of("feature.datetime_parts"))) {
-                if (!spec.has(extra.id()) && !(task.manyClasses() && extra.id().equals("feature.target_encoding"))) {
+                boolean encodesCategories = extra.id().equals("feature.frequency_encoding") || extra.id().equals("feature.target_encoding");
+                if (!spec.has(extra.id()) && !(task.manyClasses() && extra.id().equals("feature.target_encoding"))
+                        && !(encodesCategories && task.noCategoricalColumns())) {
                     edits.add(addFeature(spec, extra, "add " + extra.name().replace('_', ' ')));
                 }
             }

@@ -43,7 +43,8 @@ public class KnowledgeCoder implements Coder {
             throw new CoderException("the request has no task; the planner must pass the TaskInfo from TaskPrepared");
         }
         KnowledgeOptions options = KnowledgeOptions.from(request.params());
-        TaskProfile task = TaskProfile.of(request.task(), request.inputs());
+        TaskProfile task = TaskProfile.of(request.task(), request.inputs())
+                .seenIn(request.parent() == null ? null : request.parent().outputTail());
         Guidance knowledge = new Guidance(options.knowledge(), request.knowledge());
         Edit edit = switch (request.operator()) {
             case DRAFT -> draft(task, request, knowledge);

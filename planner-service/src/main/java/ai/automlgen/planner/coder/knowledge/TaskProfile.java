@@ -5,15 +5,23 @@ import ai.automlgen.events.TaskInfo;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the coder needs to know about a task to choose components, read from {@link TaskInfo} and
  * the prepared input roles (never from the task's name): the problem shape and which kinds of
  * inputs exist. Column-level structure (text, categories, structured ids) is detected by the
- * generated script at run time.
+ * generated script at run time; once a script has run, its log says how many categorical columns
+ * it found ({@link #seenIn}), so later edits need not encode categories a table does not have.
+ *
+ * @param categoricalColumns the categorical columns a parent's script found, or -1 before any script ran
  */
 public record TaskProfile(String modality, String taskType, String metric, boolean lowerIsBetter, int classes,
-                          int trainRows, boolean imageFolders, boolean targetImages, boolean rowGeometry, boolean text) {
+                          int trainRows, boolean imageFolders, boolean targetImages, boolean rowGeometry, boolean text,
+                          int categoricalColumns) {
+    /** The line a table script logs after detecting column kinds (see coder/data/tabular_frame.py). */
+    private static final Pattern CATEGORICAL_COLUMNS = Pattern.compile("\\]\\s+(\\d+) categorical columns");
 
     public static TaskProfile of(TaskInfo task, PreparedInputs inputs) {
         Map<String, String> roles = inputs == null ? Map.of() : inputs.files();
@@ -33,7 +41,22 @@ public record TaskProfile(String modality, String taskType, String metric, boole
         return new TaskProfile(modality, taskType, lower(task.metric(), "rmse"), task.lowerIsBetter(), classes,
                 inputs == null ? 0 : inputs.trainRows(), imageFolders || roles.containsKey("images"),
                 roles.containsKey("train_targets") || taskType.equals("image_to_image"),
-                about.contains(".xyz") || about.contains("geometry"), text);
+                about.contains(".xyz") || about.contains("geometry"), text, -1);
+    }
+
+    /** This profile with what a parent's run logged about the table; unchanged when the log does not say (or is cut off). */
+    public TaskProfile seenIn(String log) {
+        Matcher found = log == null ? null : CATEGORICAL_COLUMNS.matcher(log);
+        if (found == null || !found.find()) {
+            return this;
+        }
+        return new TaskProfile(modality, taskType, metric, lowerIsBetter, classes, trainRows, imageFolders, targetImages,
+                rowGeometry, text, Integer.parseInt(found.group(1)));
+    }
+
+    /** A script ran on this table and found no categorical column: nothing to encode. */
+    public boolean noCategoricalColumns() {
+        return categoricalColumns == 0;
     }
 
     private static String lower(String value, String fallback) {

@@ -150,6 +150,24 @@ class KnowledgeCoderTest {
     }
 
     @Test
+    void aTableWhoseScriptFoundNoCategoricalColumnGetsNoCategoryEncodings() {
+        CodeResult draft = write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1);
+        String log = "[    0.0s] train (1728, 14), valid (432, 12), test (240, 12), refit=False\n"
+                + "[    0.0s] 11 numeric columns: spacegroup, number_of_total_atoms\n[    0.0s] %d categorical columns\n";
+        for (long seed = 0; seed < 40; seed++) {
+            NodeContext numeric = new NodeContext("d", "draft", draft.code(), draft.spec(), draft.plan(), 0.8, false, log.formatted(0));
+            assertFalse(write(Operator.IMPROVE, TABULAR, numeric, List.of(), List.of(), List.of(numeric), List.of(), seed).plan()
+                    .contains("target encoding"));
+        }
+        PipelineSpec spec = spec(draft);
+        TaskProfile task = TaskProfile.of(TABULAR, INPUTS);
+        assertTrue(Improvements.candidates(spec, task).stream().anyMatch(e -> e.plan().equals("add target encoding")), "before any run: offered");
+        assertTrue(Improvements.candidates(spec, task.seenIn(log.formatted(3))).stream().anyMatch(e -> e.plan().equals("add target encoding")));
+        assertTrue(Improvements.candidates(spec, task.seenIn(log.formatted(0))).stream().noneMatch(e -> e.plan().equals("add target encoding")));
+        assertEquals(task, task.seenIn("Traceback (most recent call last):\nValueError: boom"), "a log that does not say changes nothing");
+    }
+
+    @Test
     void swappingToALinearModelAddsScalingAndOneHot() {
         PipelineSpec draft = spec(write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1));
         Edit swap = Improvements.swapModel(draft, Component.of("model.logistic_regression", "C", 1.0), TaskProfile.of(TABULAR, INPUTS));
