@@ -2,7 +2,9 @@ package ai.automlgen.planner.coder.knowledge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static ai.automlgen.planner.coder.knowledge.Component.of;
 
@@ -17,8 +19,18 @@ final class Models {
             "model.lda_classifier");
     static final Set<String> NEEDS_IMPUTED = Set.of("model.random_forest", "model.extra_trees");
     static final Set<String> TEXT_ONLY = Set.of("model.multinomial_nb", "model.nb_svm");
+    private static final Map<String, Boolean> TUNABLE = new ConcurrentHashMap<>();
 
     private Models() {
+    }
+
+    /**
+     * Whether Optuna can tune the model: its template declares a search space. The tuning step of any other model
+     * logs "no search space" and re-runs its parent (cactus's RBF SVM: six minutes for the same score).
+     */
+    static boolean tunable(String modelId) {
+        return TUNABLE.computeIfAbsent(modelId, id -> Template.find("model/" + id.substring(id.indexOf('.') + 1) + ".py")
+                .map(source -> source.contains("SEARCH_SPACES[\"" + id + "\"]")).orElse(false));
     }
 
     /** Whether the pipeline's data template blends several models (tables and per-pixel models do). */

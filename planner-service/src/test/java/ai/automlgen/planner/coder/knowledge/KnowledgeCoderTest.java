@@ -150,6 +150,18 @@ class KnowledgeCoderTest {
     }
 
     @Test
+    void onlyModelsWithASearchSpaceAreOfferedOptunaTuning() {
+        assertTrue(Models.tunable("model.xgboost") && Models.tunable("model.logistic_regression") && Models.tunable("model.random_forest"));
+        assertFalse(Models.tunable("model.mlp") || Models.tunable("model.svm_rbf") || Models.tunable("model.extra_trees"));
+        assertFalse(Models.tunable("model.no_such_model"));
+        PipelineSpec draft = spec(write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1));
+        TaskProfile task = TaskProfile.of(TABULAR, INPUTS);
+        assertTrue(Improvements.candidates(draft, task).stream().anyMatch(e -> e.plan().contains("with Optuna")));
+        PipelineSpec mlp = draft.withModel(Component.of("model.mlp"));
+        assertTrue(Improvements.candidates(mlp, task).stream().noneMatch(e -> e.plan().contains("with Optuna")));
+    }
+
+    @Test
     void aTableWhoseScriptFoundNoCategoricalColumnGetsNoCategoryEncodings() {
         CodeResult draft = write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1);
         String log = "[    0.0s] train (1728, 14), valid (432, 12), test (240, 12), refit=False\n"
