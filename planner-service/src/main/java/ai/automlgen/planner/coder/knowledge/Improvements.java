@@ -153,7 +153,7 @@ public final class Improvements {
             if (task.regression() && !spec.has("preprocessing.log_target") && !task.pairs()) {
                 edits.add(new Edit(Edit.TRAINING, "train on log1p of the target", spec.withPreprocessing(plus(spec.preprocessing(), of("preprocessing.log_target")))));
             }
-            if (!spec.has("strategy.optuna_tuning") && task.trainRows() < 20000 && Models.tunable(spec.model().id())) {
+            if (!spec.has("strategy.optuna_tuning") && task.trainRows() < 20000 && Models.tunable(spec.model())) {
                 edits.add(new Edit(Edit.TRAINING, "tune " + Models.label(spec.model()) + " with Optuna (TPE, 90 s)",
                         spec.withTraining(plus(spec.training(), of("strategy.optuna_tuning", "seconds", 90)))));
             }

@@ -28,8 +28,8 @@ final class Models {
      * Whether Optuna can tune the model: its template declares a search space. The tuning step of any other model
      * logs "no search space" and re-runs its parent (cactus's RBF SVM: six minutes for the same score).
      */
-    static boolean tunable(String modelId) {
-        return TUNABLE.computeIfAbsent(modelId, id -> Template.find("model/" + id.substring(id.indexOf('.') + 1) + ".py")
+    static boolean tunable(Component model) {
+        return TUNABLE.computeIfAbsent(model.id(), id -> Template.of(model)
                 .map(source -> source.contains("SEARCH_SPACES[\"" + id + "\"]")).orElse(false));
     }
 

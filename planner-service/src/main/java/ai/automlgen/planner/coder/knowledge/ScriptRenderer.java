@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 public final class ScriptRenderer {
 
     public String render(PipelineSpec spec, TaskInfo task, PreparedInputs inputs, String plan) {
-        String data = Template.find("data/" + spec.data().name() + ".py").orElseThrow(() -> new CoderException(
+        String data = Template.of(spec.data()).orElseThrow(() -> new CoderException(
                 "no template for " + spec.data().id() + "; the knowledge coder supports "
                         + "data.tabular_frame, data.image_folder, data.image_pairs and data.span_text"));
         Set<String> included = new LinkedHashSet<>();
@@ -27,12 +27,12 @@ public final class ScriptRenderer {
             if (component.kind().equals("data") || !included.add(component.id())) {
                 continue;
             }
-            Template.find(component.kind() + "/" + component.name() + ".py").ifPresent(text ->
+            Template.of(component).ifPresent(text ->
                     components.append("# ---- ").append(component.id()).append(' ').append("-".repeat(
                             Math.max(4, 92 - component.id().length()))).append("\n\n").append(text.strip()).append("\n\n\n"));
         }
         for (Component model : spec.models()) {
-            if (Template.find("model/" + model.name() + ".py").isEmpty()) {
+            if (Template.of(model).isEmpty()) {
                 throw new CoderException("the knowledge coder has no template for " + model.id()
                         + "; choose one of the models under resources/coder/model/");
             }

@@ -24,6 +24,11 @@ public final class Template {
         return Templates.find(ROOT + path);
     }
 
+    /** The component's own template, {@code coder/<kind>/<name>.py}, or empty when it has none. */
+    public static Optional<String> of(Component component) {
+        return find(component.kind() + "/" + component.name() + ".py");
+    }
+
     public static String load(String path) {
         return Templates.read(ROOT + path);
     }

@@ -151,9 +151,11 @@ class KnowledgeCoderTest {
 
     @Test
     void onlyModelsWithASearchSpaceAreOfferedOptunaTuning() {
-        assertTrue(Models.tunable("model.xgboost") && Models.tunable("model.logistic_regression") && Models.tunable("model.random_forest"));
-        assertFalse(Models.tunable("model.mlp") || Models.tunable("model.svm_rbf") || Models.tunable("model.extra_trees"));
-        assertFalse(Models.tunable("model.no_such_model"));
+        assertTrue(Models.tunable(Component.of("model.xgboost")) && Models.tunable(Component.of("model.logistic_regression"))
+                && Models.tunable(Component.of("model.random_forest")));
+        assertFalse(Models.tunable(Component.of("model.mlp")) || Models.tunable(Component.of("model.svm_rbf"))
+                || Models.tunable(Component.of("model.extra_trees")));
+        assertFalse(Models.tunable(Component.of("model.no_such_model")));
         PipelineSpec draft = spec(write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1));
         TaskProfile task = TaskProfile.of(TABULAR, INPUTS);
         assertTrue(Improvements.candidates(draft, task).stream().anyMatch(e -> e.plan().contains("with Optuna")));
