@@ -1,6 +1,7 @@
 package ai.automlgen.e2e;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a user gets wrong is refused before any run starts, with a message naming the problem. */
 class BadInputTest {
+    @TempDir
+    Path temp;
 
     @Test
     void missingTaskFolderIsNamed() throws Exception {
@@ -21,7 +24,7 @@ class BadInputTest {
 
     @Test
     void taskWithoutTrainFileAndWithUnknownMetricIsRefusedWithEveryProblem() throws Exception {
-        Path task = Files.createTempDirectory("bad-task");
+        Path task = Files.createTempDirectory(temp, "bad-task");
         Files.createDirectories(task.resolve("public"));
         Files.writeString(task.resolve("public/test.csv"), "id,x\n1,2\n");
         Files.writeString(task.resolve("task.yaml"), """

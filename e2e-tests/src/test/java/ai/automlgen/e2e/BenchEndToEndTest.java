@@ -3,6 +3,7 @@ package ai.automlgen.e2e;
 import ai.automlgen.events.EventJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * against the example's private answers, the reports written, and a second call resuming with nothing to rerun.
  */
 class BenchEndToEndTest {
+    @TempDir
+    Path temp;
 
     @Test
     void benchRunsGradesReportsAndResumes() throws Exception {
-        Path out = Files.createTempDirectory("bench");
+        Path out = Files.createTempDirectory(temp, "bench");
         String[] bench = {"bench", "--suite", Launcher.REPO.resolve("examples").toString(), "--tasks", "breast-cancer",
                 "--budget", "2m", "--max-nodes", "2", "--policies", "greedy", "--seeds", "1", "--out", out.toString()};
         Launcher.Result first = Launcher.run(15, bench);

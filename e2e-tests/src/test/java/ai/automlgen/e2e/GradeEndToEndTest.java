@@ -3,6 +3,7 @@ package ai.automlgen.e2e;
 import ai.automlgen.events.EventJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +27,10 @@ class GradeEndToEndTest {
     }
 
     @Test
-    void thePrivateAnswersAsASubmissionEarnGold() throws Exception {
+    void thePrivateAnswersAsASubmissionEarnGold(@TempDir Path temp) throws Exception {
         assumeTrue(Files.isDirectory(TASK), "the shared benchmark suite is not present");
         // the answers hold every test column; a submission is PassengerId (first) and Transported (last)
-        Path answers = Files.createTempFile("answers", ".csv");
+        Path answers = temp.resolve("answers.csv"); // a copy of private answers must not outlive the test
         Files.write(answers, Files.readAllLines(TASK.resolve("private/test.csv")).stream()
                 .map(line -> line.substring(0, line.indexOf(',')) + line.substring(line.lastIndexOf(',')))
                 .toList());

@@ -22,16 +22,21 @@ final class Launcher {
         command.addAll(List.of(args));
         Path out = Files.createTempFile("automlgen-out", ".txt");
         Path err = Files.createTempFile("automlgen-err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("./automlgen " + String.join(" ", args) + " ran past " + timeoutMinutes
-                    + " minutes; stderr:\n" + Files.readString(err));
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("./automlgen " + String.join(" ", args) + " ran past " + timeoutMinutes
+                        + " minutes; stderr:\n" + Files.readString(err));
+            }
+            return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
         }
-        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     static Result run(long timeoutMinutes, String... args) throws IOException, InterruptedException {

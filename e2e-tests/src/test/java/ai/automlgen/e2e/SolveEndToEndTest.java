@@ -4,6 +4,7 @@ import ai.automlgen.events.EventJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +27,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * executor (process sandbox, /usr/bin/python3) → evaluator → planner.
  */
 class SolveEndToEndTest {
+    @TempDir
+    Path temp;
 
     @BeforeAll
     static void freshServices() throws Exception {
@@ -36,7 +39,7 @@ class SolveEndToEndTest {
 
     @Test
     void solvesTheBundledExampleBetterThanAConstantPrediction() throws Exception {
-        Path out = Files.createTempDirectory("solve-example");
+        Path out = Files.createTempDirectory(temp, "solve-example");
         JsonNode result = solve(Launcher.REPO.resolve("examples/breast-cancer"), out, "3m", "4");
         // AUC of any constant prediction is 0.5
         assertTrue(result.get("best_score").asDouble() > 0.9, result.toString());
@@ -47,7 +50,7 @@ class SolveEndToEndTest {
     void solvesSpaceshipTitanicBetterThanTheMajorityClass() throws Exception {
         Path task = Launcher.BENCH.resolve("spaceship-titanic");
         assumeTrue(Files.isDirectory(task), "the shared benchmark suite is not present");
-        Path out = Files.createTempDirectory("solve-spaceship");
+        Path out = Files.createTempDirectory(temp, "solve-spaceship");
         JsonNode result = solve(task, out, "4m", "4");
         assertTrue(result.get("best_score").asDouble() > majorityShare(task.resolve("public/train.csv"), "Transported"),
                 result.toString());

@@ -3,6 +3,7 @@ package ai.automlgen.e2e;
 import ai.automlgen.events.EventJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CLI's knowledge and sandbox tools against the running services. */
 class ToolsEndToEndTest {
+    @TempDir
+    Path temp;
 
     @Test
     void kbStatsCountsTheWholeBaseByKindAndLevel() throws Exception {
@@ -32,7 +35,7 @@ class ToolsEndToEndTest {
 
     @Test
     void sandboxRunReportsOutcomeAndOutputOfAScript() throws Exception {
-        Path script = Files.createTempFile("hello", ".py");
+        Path script = Files.createTempFile(temp, "hello", ".py");
         Files.writeString(script, "import sys\nprint('hello from the sandbox')\nsys.exit(3)\n");
         Launcher.Result run = Launcher.run(10, "sandbox", "run", script.toString(), "--timeout", "30", "--json");
         assertEquals(1, run.exitCode(), run.stderr());

@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,13 +45,16 @@ class RunFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String ISO_INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z";
 
+    @TempDir
+    Path temp;
+
     @Inject
     SearchSessions sessions;
 
     @Test
     void runDraftsOneNodeRefitsTheBestAndFinishesWithItsSubmission() throws Exception {
-        Path taskDir = Files.createTempDirectory("task");
-        Path runDir = Files.createTempDirectory("run");
+        Path taskDir = Files.createTempDirectory(temp, "task");
+        Path runDir = Files.createTempDirectory(temp, "run");
         Path submission = Files.writeString(runDir.resolve("submission.csv"), "id,y\na,0.9\n");
         try (KafkaProbe tasks = new KafkaProbe(Topics.TASKS);
              KafkaProbe executions = new KafkaProbe(Topics.EXECUTIONS);
@@ -115,7 +119,7 @@ class RunFlowTest {
     /** A planner that restarts (or another planner that gets the run's events) reopens the search from Redis. */
     @Test
     void runGoesOnFromRedisWhenThePlannerLosesItsSearchSession() throws Exception {
-        Path runDir = Files.createTempDirectory("run");
+        Path runDir = Files.createTempDirectory(temp, "run");
         try (KafkaProbe tasks = new KafkaProbe(Topics.TASKS);
              KafkaProbe executions = new KafkaProbe(Topics.EXECUTIONS);
              KafkaProbe search = new KafkaProbe(Topics.SEARCH_EVENTS)) {
@@ -148,7 +152,7 @@ class RunFlowTest {
     /** An executor that cannot run code (its container engine went away) stops the run, keeping the best node. */
     @Test
     void executorFailuresCancelTheirNodesAndSeveralInARowStopTheRunWithItsBestNode() throws Exception {
-        Path runDir = Files.createTempDirectory("run");
+        Path runDir = Files.createTempDirectory(temp, "run");
         Path submission = Files.writeString(runDir.resolve("submission.csv"), "id,y\na,0.9\n");
         try (KafkaProbe tasks = new KafkaProbe(Topics.TASKS);
              KafkaProbe executions = new KafkaProbe(Topics.EXECUTIONS);
@@ -192,7 +196,7 @@ class RunFlowTest {
 
     @Test
     void unknownCoderIsRefusedWithTheAvailableOnes() throws Exception {
-        Path taskDir = Files.createTempDirectory("task");
+        Path taskDir = Files.createTempDirectory(temp, "task");
         given().contentType(ContentType.JSON).body(Map.of("taskDir", taskDir.toString(), "coder", "oracle"))
                 .post("/runs").then().statusCode(400)
                 .body("error", containsString("unknown coder 'oracle'"))
@@ -201,7 +205,7 @@ class RunFlowTest {
 
     @Test
     void coderParameterTheCoderDoesNotKnowIsRefusedBeforeTheRunStarts() throws Exception {
-        Path taskDir = Files.createTempDirectory("task");
+        Path taskDir = Files.createTempDirectory(temp, "task");
         given().contentType(ContentType.JSON).body(Map.of("taskDir", taskDir.toString(), "coder", "knowledge",
                         "params", Map.of("coder.knowlege", "off")))
                 .post("/runs").then().statusCode(400)
@@ -212,10 +216,9 @@ class RunFlowTest {
                 .body("error", containsString("--coder knowledge"));
     }
 
-    /** What the evaluator would answer for a small binary tabular task prepared under {@code runDir}. */
     /** A run of the builtin coder, one node at a time, on an empty task folder, with the evaluator's part played. */
-    private static String startPreparedRun(KafkaProbe tasks, Path runDir, Map<String, Object> settings) throws Exception {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("taskDir", Files.createTempDirectory("task").toString(),
+    private String startPreparedRun(KafkaProbe tasks, Path runDir, Map<String, Object> settings) throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("taskDir", Files.createTempDirectory(temp, "task").toString(),
                 "coder", "builtin", "budget", "PT5M", "seed", 3, "parallelism", 1));
         body.putAll(settings);
         String runId = given().contentType(ContentType.JSON).body(body).post("/runs").then().statusCode(201)
@@ -225,6 +228,7 @@ class RunFlowTest {
         return runId;
     }
 
+    /** What the evaluator would answer for a small binary tabular task prepared under {@code runDir}. */
     private static TaskPrepared prepared(String runId, Path runDir) {
         TaskInfo task = new TaskInfo("t", "tabular", "binary", "roc_auc", false, "id", List.of("y"), List.of("y"),
                 Map.of(), "", null);

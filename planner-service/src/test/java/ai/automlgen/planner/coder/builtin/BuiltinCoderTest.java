@@ -7,6 +7,7 @@ import ai.automlgen.planner.coder.CodeResult;
 import ai.automlgen.planner.coder.CoderException;
 import ai.automlgen.planner.coder.Operator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +25,12 @@ class BuiltinCoderTest {
     private static final TaskInfo TASK = new TaskInfo("breast-cancer", "tabular", "binary", "roc_auc", false, "id",
             List.of("benign"), List.of("benign"), Map.of(), "", null);
 
+    @TempDir
+    Path temp;
+
     @Test
     void draftWritesProbabilitiesForValidAndTestRows() throws Exception {
-        Path input = Files.createTempDirectory("input");
+        Path input = Files.createTempDirectory(temp, "input");
         List<String> train = Files.readAllLines(EXAMPLE.resolve("train.csv"));
         int header = 1;
         int validRows = 80;
@@ -40,7 +44,7 @@ class BuiltinCoderTest {
                 Map.of("train", "train.csv", "valid", "valid.csv", "test", "test.csv"), fit.size() - header, validRows, 143);
 
         CodeResult code = new BuiltinCoder().write(new CodeRequest(Operator.DRAFT, TASK, inputs, null, null, null, null, null, 1, null));
-        Path work = Files.createTempDirectory("work");
+        Path work = Files.createTempDirectory(temp, "work");
         Files.writeString(work.resolve("solution.py"), code.code());
         Files.createSymbolicLink(work.resolve("input"), input); // the working-directory layout of docs/pipeline-contract.md
         Process python = new ProcessBuilder("/usr/bin/python3", "solution.py").directory(work.toFile())

@@ -5,6 +5,7 @@ import ai.automlgen.events.TaskInfo;
 import ai.automlgen.planner.coder.CodeRequest;
 import ai.automlgen.planner.coder.Operator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +25,12 @@ class NoopCoderTest {
     private static final TaskInfo TASK = new TaskInfo("tiny", "tabular", "binary", "roc_auc", false, "id",
             List.of("y"), List.of("y"), Map.of(), "", null);
 
+    @TempDir
+    Path temp;
+
     @Test
     void everyOperatorGetsAPipelineThatWritesThePlaceholderPredictions() throws Exception {
-        Path input = Files.createTempDirectory("input");
+        Path input = Files.createTempDirectory(temp, "input");
         Files.writeString(input.resolve("valid_sample_submission.csv"), "id,y\n3,0.5\n4,0.5\n");
         try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(input.resolve("sample_submission.csv.gz")))) {
             gz.write("id,y\n7,0.5\n".getBytes(StandardCharsets.UTF_8));
@@ -45,7 +49,7 @@ class NoopCoderTest {
 
     @Test
     void aRefitWithoutValidationRowsWritesOnlyTheSubmission() throws Exception {
-        Path full = Files.createTempDirectory("full");
+        Path full = Files.createTempDirectory(temp, "full");
         Files.writeString(full.resolve("sample_submission.csv"), "id,y\n7,0.5\n");
         PreparedInputs inputs = new PreparedInputs(full.toString(), Map.of("sample_submission", "sample_submission.csv"),
                 12, 0, 1);
@@ -57,8 +61,8 @@ class NoopCoderTest {
         assertFalse(Files.exists(output.resolve("valid_predictions.csv")));
     }
 
-    private static Path run(String code, Path input) throws Exception {
-        Path work = Files.createTempDirectory("work");
+    private Path run(String code, Path input) throws Exception {
+        Path work = Files.createTempDirectory(temp, "work");
         Path output = Files.createDirectory(work.resolve("output"));
         Files.writeString(work.resolve("solution.py"), code);
         ProcessBuilder builder = new ProcessBuilder("/usr/bin/python3", "solution.py").directory(work.toFile())
