@@ -18,6 +18,11 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response runNotFinished(RunService.RunNotFinishedException e) {
+        return error(Response.Status.CONFLICT, e.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return error(Response.Status.NOT_FOUND, e.getMessage());
     }

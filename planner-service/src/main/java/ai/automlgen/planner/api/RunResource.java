@@ -76,8 +76,8 @@ public class RunResource {
     @DELETE
     @Path("/{runId}")
     public Map<String, Object> delete(@PathParam("runId") String runId) {
-        find(runId);
-        return Map.of("runId", runId, "deletedKeys", store.deleteRun(runId));
+        long deletedKeys = runs.delete(runId).orElseThrow(() -> notFound(runId));
+        return Map.of("runId", runId, "deletedKeys", deletedKeys);
     }
 
     @GET

@@ -22,9 +22,10 @@ public record RunRecord(String runId, String taskDir, RunStatus status, RunConfi
                 now.plus(budget.wallClock()), preparedTask, preparedInputs, null, null, null, null, null);
     }
 
-    public RunRecord withStatus(RunStatus newStatus) {
-        return new RunRecord(runId, taskDir, newStatus, config, budget, createdAt, searchStartedAt, deadline, task,
-                inputs, bestNodeId, bestScore, finalNodeId, reason, finishedAt);
+    /** The search is over and the best node is refit; {@code why} says why the search stopped early (null: it did not). */
+    public RunRecord refitting(String why) {
+        return new RunRecord(runId, taskDir, RunStatus.REFITTING, config, budget, createdAt, searchStartedAt, deadline,
+                task, inputs, bestNodeId, bestScore, finalNodeId, why, finishedAt);
     }
 
     public RunRecord withBest(String nodeId, double score) {

@@ -59,6 +59,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public class RunService {
     private static final Logger LOG = Logger.getLogger(RunService.class);
     static final String ROOT = "root";
+    /** How the plan and reason of a node whose code the coder could not write begin. */
+    private static final String CODER_FAILED = "coder failed: ";
 
     private final RedisGraphStore store;
     private final PlannerEvents events;
@@ -92,6 +94,11 @@ public class RunService {
         }
         String policy = orDefault(request.policy(), settings.defaultPolicy());
         java.util.Map<String, String> params = request.params() == null ? java.util.Map.of() : request.params();
+        params.forEach((key, value) -> {
+            if (value == null) {
+                throw new InvalidRunException("parameter '" + key + "' has no value: give it one or leave it out");
+            }
+        });
         try {
             SearchSessions.check(policy, params);
             coders.find(coderName).orElseThrow().check(params);
@@ -107,6 +114,10 @@ public class RunService {
                 request.parallelism() == null ? settings.defaultParallelism() : request.parallelism(),
                 request.seed() == null ? 0L : request.seed(), request.evaluators(), request.rewardEvaluator(),
                 request.params());
+        if (!config.evaluators().contains(config.rewardEvaluator())) {
+            throw new InvalidRunException("rewardEvaluator '" + config.rewardEvaluator() + "' is not among the run's evaluators "
+                    + config.evaluators() + ": add it to evaluators or choose one of them");
+        }
         String runId = "run-" + UUID.randomUUID().toString().substring(0, 13);
         RunRecord run = new RunRecord(runId, taskDir.toString(), RunStatus.PREPARING, config,
                 new Budget(wallClock, maxNodes), Instant.now(), null, null, null, null, null, null, null, null, null);
@@ -121,16 +132,20 @@ public class RunService {
 
     public void onPrepared(TaskPrepared prepared) {
         withRun(prepared.runId(), run -> {
+            if (run.status() == RunStatus.SEARCHING) {
+                expand(run); // redelivered, perhaps after this handler failed half-way: fill the slots it left free
+                return;
+            }
             if (run.status() != RunStatus.PREPARING) {
                 return; // redelivered
             }
+            // the root first: once the run is SEARCHING, expansions (here or on a later retry) need its record
             Instant now = Instant.now();
-            RunRecord searching = run.searching(now, prepared.task(), prepared.inputs());
-            store.saveRun(searching);
             store.addNode(new NodeRecord(run.runId(), ROOT, 0, null, "root", null, 0, NodeStatus.GOOD, null, 0, 0,
                     "task: " + prepared.task().name(), null, null, null, null, null, now, now), "", null);
             events.search(NodeCreated.of(run.runId(), ROOT, null, "root", null, 0, "task: " + prepared.task().name()));
-            sessions.open(searching);
+            RunRecord searching = run.searching(now, prepared.task(), prepared.inputs());
+            store.saveRun(searching);
             LOG.infof("run %s prepared: %d train / %d valid / %d test rows", run.runId(),
                     prepared.inputs().trainRows(), prepared.inputs().validRows(), prepared.inputs().testRows());
             expand(searching);
@@ -146,7 +161,10 @@ public class RunService {
         });
     }
 
-    /** Keeps what the planner needs from an execution: outcome, output tail (for debug), submission. */
+    /**
+     * Keeps what the planner needs from an execution: outcome, output tail (for debug), submission. The reward
+     * evaluator's verdict may have come first (it travels on another topic); it waited for this and is applied now.
+     */
     public void onExecutionFinished(ExecutionFinished finished) {
         withRun(finished.runId(), run -> store.node(run.runId(), finished.nodeId()).ifPresent(node -> {
             String tail = finished.stderrTail() == null || finished.stderrTail().isBlank()
@@ -156,7 +174,11 @@ public class RunService {
             store.saveNode(executed);
             if (finished.outcome() == Outcome.EXECUTOR_FAILED && !node.refit() && run.status() == RunStatus.SEARCHING) {
                 onExecutorFailure(run, executed, finished.detail());
+                return;
             }
+            Optional.ofNullable(store.evaluations(run.runId(), node.nodeId()).get(run.config().rewardEvaluator()))
+                    .map(json -> EventJson.read(json, EvaluationCompleted.class))
+                    .ifPresent(evaluation -> onRewardEvaluation(run, executed, evaluation));
         }));
     }
 
@@ -170,12 +192,8 @@ public class RunService {
             store.saveNode(node.scored(NodeStatus.CANCELLED, null, "executor failed: " + detail, null));
             sessions.open(run).graph().cancel(node.nodeId());
         }
-        List<NodeRecord> finished = store.nodes(run.runId()).stream()
-                .filter(n -> !n.nodeId().equals(ROOT) && !n.refit() && !n.status().inFlight()).toList();
-        int inARow = 0;
-        for (int i = finished.size() - 1; i >= 0 && Outcome.EXECUTOR_FAILED.name().equals(finished.get(i).outcome()); i--) {
-            inARow++;
-        }
+        List<NodeRecord> finished = searchNodes(run.runId()).stream().filter(n -> !n.status().inFlight()).toList();
+        int inARow = inARow(finished, n -> Outcome.EXECUTOR_FAILED.name().equals(n.outcome()));
         if (inARow < settings.executorFailuresToStop()) {
             LOG.warnf("run %s: the executor could not run node %s (%s); the search goes on", run.runId(), node.nodeId(), detail);
             expand(run);
@@ -199,15 +217,27 @@ public class RunService {
             }
             store.putEvaluation(run.runId(), evaluation.nodeId(), evaluation.evaluatorId(), EventJson.write(evaluation));
             NodeRecord node = found.get();
-            if (!evaluation.evaluatorId().equals(run.config().rewardEvaluator()) || !node.status().inFlight()) {
-                return; // another evaluator's opinion, or a redelivery
+            if (!evaluation.evaluatorId().equals(run.config().rewardEvaluator())) {
+                return; // another evaluator's opinion, kept beside the reward
             }
-            if (node.refit()) {
-                onRefitEvaluated(run, node, evaluation);
-            } else {
-                onNodeEvaluated(run, node, evaluation);
+            // without the execution's outcome, an executor failure would be scored buggy and debugged, and a debug
+            // step would miss the traceback: onExecutionFinished applies the stored evaluation when it comes
+            if (node.outcome() != null) {
+                onRewardEvaluation(run, node, evaluation);
             }
         });
+    }
+
+    /** Scores a node (or ends the refit) with the reward evaluator's verdict; a redelivered one changes nothing. */
+    private void onRewardEvaluation(RunRecord run, NodeRecord node, EvaluationCompleted evaluation) {
+        if (!node.status().inFlight()) {
+            return; // a redelivery, or a node cancelled meanwhile
+        }
+        if (node.refit()) {
+            onRefitEvaluated(run, node, evaluation);
+        } else {
+            onNodeEvaluated(run, node, evaluation);
+        }
     }
 
     private void onNodeEvaluated(RunRecord run, NodeRecord node, EvaluationCompleted evaluation) {
@@ -259,11 +289,11 @@ public class RunService {
         store.saveNode(refit.scored(evaluation.valid() ? NodeStatus.GOOD : NodeStatus.BUGGY, null, evaluation.reason(),
                 evaluation.testGrade()));
         if (evaluation.valid()) {
-            finish(run, RunStatus.COMPLETED, refit.nodeId(), null);
+            finish(run, RunStatus.COMPLETED, refit.nodeId(), run.reason());
         } else {
             // the refit broke: the best node's own submission (trained without the validation rows) still stands
-            finish(run, RunStatus.COMPLETED, run.bestNodeId(), "refit failed (" + evaluation.reason()
-                    + "); the submission is the best node's own");
+            finish(run, RunStatus.COMPLETED, run.bestNodeId(), alongside(run, "refit failed (" + evaluation.reason()
+                    + "); the submission is the best node's own"));
         }
     }
 
@@ -282,10 +312,12 @@ public class RunService {
                 exhausted = true;
                 break;
             }
-            createNode(run, session, expansion.get());
+            if (!createNode(run, session, expansion.get())) {
+                return; // the search stopped
+            }
         }
         if (session.graph().inFlightCount() == 0 && (exhausted || budgetSpent(run, session))) {
-            startRefit(store.run(run.runId()).orElse(run));
+            startRefit(store.run(run.runId()).orElse(run), null);
         }
     }
 
@@ -293,7 +325,28 @@ public class RunService {
         return Instant.now().isAfter(run.deadline()) || session.graph().nodeCount() >= run.budget().maxNodes();
     }
 
-    private void createNode(RunRecord run, SearchSessions.Session session, SearchEngine.Expansion expansion) {
+    /**
+     * Writes, records and hands to the executor the node the engine just claimed; false when the search stopped (its
+     * coder kept failing). A failure here cancels the node: left PENDING, the claim would hold one of the run's
+     * slots for good and nothing more would be expanded until the deadline.
+     */
+    private boolean createNode(RunRecord run, SearchSessions.Session session, SearchEngine.Expansion expansion) {
+        try {
+            return writeAndRequest(run, session, expansion);
+        } catch (RuntimeException e) {
+            String nodeId = expansion.node().id();
+            try {
+                store.node(run.runId(), nodeId).ifPresent(node -> store.saveNode(
+                        node.scored(NodeStatus.CANCELLED, null, "the planner could not create it: " + e.getMessage(), null)));
+                session.graph().cancel(nodeId);
+            } catch (RuntimeException cancelling) {
+                e.addSuppressed(cancelling);
+            }
+            throw e;
+        }
+    }
+
+    private boolean writeAndRequest(RunRecord run, SearchSessions.Session session, SearchEngine.Expansion expansion) {
         SearchNode node = expansion.node();
         Decision decision = expansion.decision();
         String runId = run.runId();
@@ -310,7 +363,7 @@ public class RunService {
             // recorded as a buggy node, so the search sees the failure and moves on
             LOG.warnf(e, "run %s: coder %s failed for %s of %s", runId, run.config().coder(),
                     decision.operator().wireName(), node.parentId());
-            code = new CodeResult("", "coder failed: " + e.getMessage(), null);
+            code = new CodeResult("", CODER_FAILED + e.getMessage(), null);
         }
         NodeRecord record = NodeRecord.pending(runId, node, code.plan());
         store.addNode(record, code.code(), code.spec());
@@ -325,12 +378,47 @@ public class RunService {
         }
         if (code.code().isEmpty()) {
             sends.awaitAcks();
-            recordScore(run, session, store.node(runId, node.id()).orElseThrow(), null, code.plan(), null);
-            return;
+            RunRecord updated = recordScore(run, session, store.node(runId, node.id()).orElseThrow(), null, code.plan(), null);
+            return searchGoesOnAfterCoderFailure(updated, code.plan());
         }
         session.graph().markRunning(node.id());
         requestExecution(sends, run, record, code.code(), run.inputs().inputDir(), false);
         sends.awaitAcks();
+        return true;
+    }
+
+    /**
+     * A coder that fails node after node (a bug, a task it cannot handle) would spend the whole node budget in
+     * milliseconds on buggy nodes; several failures in a row stop the search, the reason naming the coder's error.
+     */
+    private boolean searchGoesOnAfterCoderFailure(RunRecord run, String failure) {
+        int inARow = inARow(searchNodes(run.runId()), n -> n.status() == NodeStatus.BUGGY && n.outcome() == null
+                && n.reason() != null && n.reason().startsWith(CODER_FAILED));
+        if (inARow < settings.coderFailuresToStop()) {
+            return true;
+        }
+        String reason = "stopped early: the " + run.config().coder() + " coder failed on the last " + inARow
+                + " nodes (" + failure + "); fix the coder's problem or start the run again with another --coder";
+        if (run.bestNodeId() == null) {
+            finish(run, RunStatus.FAILED, null, reason);
+        } else {
+            startRefit(run, reason);
+        }
+        return false;
+    }
+
+    /** The run's nodes below the root, refit aside, in creation order. */
+    private List<NodeRecord> searchNodes(String runId) {
+        return store.nodes(runId).stream().filter(n -> !n.nodeId().equals(ROOT) && !n.refit()).toList();
+    }
+
+    /** How many of the last nodes, counting back from the newest, fail {@code failed}. */
+    private static int inARow(List<NodeRecord> nodes, java.util.function.Predicate<NodeRecord> failed) {
+        int count = 0;
+        for (int i = nodes.size() - 1; i >= 0 && failed.test(nodes.get(i)); i--) {
+            count++;
+        }
+        return count;
     }
 
     /** Every draft of the run and, below the root, the parent's other children: what a new node should differ from. */
@@ -345,7 +433,8 @@ public class RunService {
         return nodeIds.stream().flatMap(id -> store.node(runId, id).stream()).map(n -> context(runId, n)).toList();
     }
 
-    private void startRefit(RunRecord run) {
+    /** Refits the best node on all labelled data; {@code reason}, when the search stopped early, says why. */
+    private void startRefit(RunRecord run, String reason) {
         if (run.bestNodeId() == null) {
             finish(run, RunStatus.FAILED, null, "no node produced a valid pipeline within the budget");
             return;
@@ -359,7 +448,7 @@ public class RunService {
                 null, Instant.now(), null);
         store.addNode(refit, code.code(), code.spec());
         store.addEdge(run.runId(), best.nodeId(), nodeId, "PARENT");
-        RunRecord refitting = run.withStatus(RunStatus.REFITTING);
+        RunRecord refitting = run.refitting(reason);
         store.saveRun(refitting);
         PlannerEvents.Sends sends = events.sends()
                 .search(NodeCreated.of(run.runId(), nodeId, best.nodeId(), refit.operator(), best.branch(), refit.depth(), refit.plan()))
@@ -404,6 +493,20 @@ public class RunService {
         });
     }
 
+    /**
+     * Deletes a finished run's keys; empty when there is no such run. Under the run's lock, so no handler of its
+     * events writes the keys back; a live run has handlers to come and must be cancelled first.
+     */
+    public Optional<Long> delete(String runId) {
+        return locked(runId, () -> store.run(runId).map(run -> {
+            if (!run.status().terminal()) {
+                throw new RunNotFinishedException("run " + runId + " is " + run.status() + ": cancel it first (POST /runs/"
+                        + runId + "/cancel, or automlgen cancel " + runId + "), then delete it");
+            }
+            return store.deleteRun(runId);
+        }));
+    }
+
     private void finish(RunRecord run, RunStatus status, String finalNodeId, String reason) {
         cancelPending(run, "run ended before the node reported");
         sessions.close(run.runId());
@@ -414,7 +517,11 @@ public class RunService {
                 reason == null ? "" : " (" + reason + ")");
     }
 
-    /** Runs whose in-flight nodes outlived the budget: stop waiting for them. */
+    /**
+     * Runs whose in-flight nodes outlived the budget: stop waiting for them. Searching runs with a free slot are
+     * expanded: a handler that failed half-way (Redis or Kafka away) may have left one with nothing in flight and no
+     * event to come.
+     */
     @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void enforceDeadlines() {
         Instant now = Instant.now();
@@ -426,9 +533,12 @@ public class RunService {
                 Instant cutoff = run.deadline().plus(settings.grace());
                 if (run.status() == RunStatus.SEARCHING && now.isAfter(cutoff)) {
                     withRun(runId, this::abandonInFlightAndRefit);
+                } else if (run.status() == RunStatus.SEARCHING
+                        && sessions.open(run).graph().inFlightCount() < run.config().parallelism()) {
+                    withRun(runId, this::expand);
                 } else if (run.status() == RunStatus.REFITTING && now.isAfter(cutoff.plus(settings.nodeTimeout()))) {
                     withRun(runId, r -> finish(r, RunStatus.COMPLETED, r.bestNodeId(),
-                            "refit did not report in time; the submission is the best node's own"));
+                            alongside(r, "refit did not report in time; the submission is the best node's own")));
                 }
             });
         }
@@ -439,7 +549,7 @@ public class RunService {
             return;
         }
         cancelPending(run, "did not report before the budget ran out");
-        startRefit(run);
+        startRefit(run, null);
     }
 
     private void cancelPending(RunRecord run, String reason) {
@@ -456,10 +566,18 @@ public class RunService {
     // ------------------------------------------------------------------ helpers
 
     private void withRun(String runId, java.util.function.Consumer<RunRecord> action) {
+        locked(runId, () -> {
+            store.run(runId).ifPresent(action);
+            return null;
+        });
+    }
+
+    /** Runs {@code action} holding the run's lock: one event of a run at a time in this planner. */
+    private <T> T locked(String runId, java.util.function.Supplier<T> action) {
         ReentrantLock lock = locks.computeIfAbsent(runId, id -> new ReentrantLock());
         lock.lock();
         try {
-            store.run(runId).ifPresent(action);
+            return action.get();
         } finally {
             lock.unlock();
         }
@@ -469,6 +587,11 @@ public class RunService {
         return new NodeContext(n.nodeId(), n.operator(), store.code(runId, n.nodeId()).orElse(""),
                 store.spec(runId, n.nodeId()).orElse(null), n.plan(), n.score(), n.status() == NodeStatus.BUGGY,
                 n.status() == NodeStatus.BUGGY && n.outputTail() == null ? n.reason() : n.outputTail());
+    }
+
+    /** What ended the run, after why its search stopped early where it did. */
+    private static String alongside(RunRecord run, String reason) {
+        return run.reason() == null ? reason : run.reason() + "; " + reason;
     }
 
     private static String orDefault(String value, String fallback) {
@@ -481,6 +604,13 @@ public class RunService {
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** A request that needs a finished run got a live one; the message says how to end it. */
+    public static final class RunNotFinishedException extends RuntimeException {
+        public RunNotFinishedException(String message) {
+            super(message);
+        }
     }
 
     /** A run request a user got wrong; the message names the problem. */

@@ -27,4 +27,7 @@ public interface RunSettings {
 
     /** Executor failures in a row (not the code's: e.g. the container engine is down) that stop a run early. */
     int executorFailuresToStop();
+
+    /** Coder failures in a row (nodes whose code could not be written) that stop a run's search. */
+    int coderFailuresToStop();
 }

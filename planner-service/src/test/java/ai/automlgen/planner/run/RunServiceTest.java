@@ -1,0 +1,210 @@
+package ai.automlgen.planner.run;
+
+import ai.automlgen.events.EvaluationCompleted;
+import ai.automlgen.events.ExecutionFinished;
+import ai.automlgen.events.ExecutionRequested;
+import ai.automlgen.events.NodeScored;
+import ai.automlgen.events.Outcome;
+import ai.automlgen.events.RunEvent;
+import ai.automlgen.planner.api.RunResource;
+import ai.automlgen.planner.coder.CodeRequest;
+import ai.automlgen.planner.coder.CoderException;
+import ai.automlgen.planner.coder.Operator;
+import ai.automlgen.planner.graph.RunRecord;
+import ai.automlgen.planner.graph.RunStatus;
+import ai.automlgen.planner.search.NodeStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A run's event handling in {@link RunService}, on the in-memory stand-ins of {@link RunServiceFixture}. */
+class RunServiceTest {
+    private static final Map<String, String> ONE_DRAFT_THEN_DEBUG = Map.of("search.drafts", "1",
+            "search.greedy.debug-probability", "1");
+
+    @TempDir
+    Path temp;
+
+    private final RunServiceFixture fixture = new RunServiceFixture(3);
+    private final RunService runs = fixture.service;
+
+    // ------------------------------------------------------------------ evaluations before execution results
+
+    @Test
+    void evaluationArrivingBeforeAnExecutorFailureLeavesTheNodeCancelledNotBuggy() {
+        String runId = searchingRun(ONE_DRAFT_THEN_DEBUG);
+        String draft = onlyRequest().nodeId();
+
+        runs.onEvaluation(evaluation(runId, draft, null, "execution failed: EXECUTOR_FAILED"));
+        runs.onExecutionFinished(executed(runId, draft, Outcome.EXECUTOR_FAILED, ""));
+
+        assertEquals(NodeStatus.CANCELLED, fixture.store.node(runId, draft).orElseThrow().status());
+        assertEquals(List.of(), fixture.searchEvents(NodeScored.class));
+        assertTrue(fixture.coder.last(Operator.DEBUG).isEmpty(), "a node the executor could not run is not debugged");
+    }
+
+    @Test
+    void debugOfANodeEvaluatedBeforeItsExecutionReportedGetsTheTraceback() {
+        String runId = searchingRun(ONE_DRAFT_THEN_DEBUG);
+        String draft = onlyRequest().nodeId();
+
+        runs.onEvaluation(evaluation(runId, draft, null, "execution failed: ERROR"));
+        runs.onExecutionFinished(executed(runId, draft, Outcome.ERROR, "Traceback: KeyError: 'age'"));
+
+        CodeRequest debug = fixture.coder.last(Operator.DEBUG).orElseThrow();
+        assertEquals("Traceback: KeyError: 'age'", debug.parent().outputTail());
+    }
+
+    @Test
+    void evaluationWaitingForItsExecutionScoresTheNodeOnceThoughBothAreRedelivered() {
+        String runId = searchingRun(ONE_DRAFT_THEN_DEBUG);
+        String draft = onlyRequest().nodeId();
+        EvaluationCompleted scored = evaluation(runId, draft, 0.8, null);
+        ExecutionFinished finished = executed(runId, draft, Outcome.OK, "");
+
+        runs.onEvaluation(scored);
+        assertTrue(fixture.store.node(runId, draft).orElseThrow().status().inFlight(), "scored before its execution reported");
+        runs.onExecutionFinished(finished);
+        runs.onEvaluation(scored);
+        runs.onExecutionFinished(finished);
+
+        assertEquals(0.8, fixture.store.node(runId, draft).orElseThrow().score());
+        assertEquals(1, fixture.searchEvents(NodeScored.class).size());
+    }
+
+    // ------------------------------------------------------------------ runs stalled by a failure
+
+    @Test
+    void preparedRedeliveredAfterTheHandlerFailedStartsTheSearch() {
+        String runId = submitted(Map.of());
+        fixture.sessions.failures.set(1);
+        assertThrows(IllegalStateException.class, () -> runs.onPrepared(RunServiceFixture.prepared(runId, temp)));
+
+        runs.onPrepared(RunServiceFixture.prepared(runId, temp));
+
+        assertEquals(1, fixture.executionRequests().size());
+    }
+
+    @Test
+    void nodeWhoseCreationFailedIsCancelledAndTheNextTickExpandsAgain() {
+        String runId = submitted(Map.of());
+        fixture.executions.failures.set(1);
+        assertThrows(IllegalStateException.class, () -> runs.onPrepared(RunServiceFixture.prepared(runId, temp)));
+        assertEquals(NodeStatus.CANCELLED, fixture.store.node(runId, "n1").orElseThrow().status());
+        assertEquals(0, fixture.sessions.graphs.get(runId).inFlightCount());
+
+        runs.enforceDeadlines();
+
+        assertEquals("n2", onlyRequest().nodeId());
+    }
+
+    // ------------------------------------------------------------------ a coder that keeps failing
+
+    @Test
+    void coderFailingNodeAfterNodeStopsTheRunNamingItsError() {
+        fixture.coder.answer = request -> {
+            throw new CoderException("no template for this task type");
+        };
+        String runId = searchingRun(Map.of());
+
+        RunRecord run = fixture.store.run(runId).orElseThrow();
+        assertEquals(RunStatus.FAILED, run.status());
+        assertTrue(run.reason().startsWith("stopped early: the scripted coder failed on the last 3 nodes"), run.reason());
+        assertTrue(run.reason().contains("no template for this task type"), run.reason());
+        assertEquals(4, fixture.store.nodes(runId).size()); // the root and three buggy nodes, not the node budget
+    }
+
+    @Test
+    void coderFailingAfterAGoodNodeStopsTheSearchAndRefitsTheBest() {
+        String runId = searchingRun(Map.of("search.drafts", "1"));
+        String draft = onlyRequest().nodeId();
+        fixture.coder.answer = request -> {
+            throw new CoderException("the scripted coder only drafts");
+        };
+        runs.onExecutionFinished(executed(runId, draft, Outcome.OK, ""));
+        runs.onEvaluation(evaluation(runId, draft, 0.8, null));
+
+        RunRecord run = fixture.store.run(runId).orElseThrow();
+        assertEquals(RunStatus.REFITTING, run.status());
+        assertTrue(run.reason().contains("the scripted coder only drafts"), run.reason());
+        assertTrue(fixture.executionRequests().get(1).refit());
+    }
+
+    // ------------------------------------------------------------------ requests
+
+    @Test
+    void rewardEvaluatorThatIsNotAmongTheEvaluatorsIsRefusedNamingBoth() {
+        RunRequest request = new RunRequest(temp.toString(), null, null, null, null, null, null, null, "cv", null);
+
+        RunService.InvalidRunException refused = assertThrows(RunService.InvalidRunException.class,
+                () -> runs.submit(request));
+
+        assertTrue(refused.getMessage().contains("'cv'") && refused.getMessage().contains("[holdout]"), refused.getMessage());
+    }
+
+    @Test
+    void parameterWithoutAValueIsRefusedNamingIt() {
+        Map<String, String> params = new java.util.HashMap<>();
+        params.put("search.drafts", null);
+        RunRequest request = new RunRequest(temp.toString(), null, null, null, null, null, null, null, null, params);
+
+        RunService.InvalidRunException refused = assertThrows(RunService.InvalidRunException.class,
+                () -> runs.submit(request));
+
+        assertTrue(refused.getMessage().contains("'search.drafts'"), refused.getMessage());
+    }
+
+    @Test
+    void liveRunIsDeletedOnlyOnceCancelled() {
+        String runId = searchingRun(Map.of());
+        RunResource api = new RunResource(runs, fixture.store);
+
+        RunService.RunNotFinishedException refused = assertThrows(RunService.RunNotFinishedException.class,
+                () -> api.delete(runId));
+        assertTrue(refused.getMessage().contains("POST /runs/" + runId + "/cancel"), refused.getMessage());
+        assertTrue(fixture.store.run(runId).isPresent());
+
+        runs.cancel(runId);
+        api.delete(runId);
+        assertFalse(fixture.store.run(runId).isPresent());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private String submitted(Map<String, String> params) {
+        return runs.submit(new RunRequest(temp.toString(), null, 10, "greedy", null, 1, 0L, null, null, params)).runId();
+    }
+
+    private String searchingRun(Map<String, String> params) {
+        String runId = submitted(params);
+        runs.onPrepared(RunServiceFixture.prepared(runId, temp));
+        return runId;
+    }
+
+    private ExecutionRequested onlyRequest() {
+        List<ExecutionRequested> requests = fixture.executionRequests();
+        assertEquals(1, requests.size(), requests.toString());
+        return requests.get(0);
+    }
+
+    private static ExecutionFinished executed(String runId, String nodeId, Outcome outcome, String stderr) {
+        return new ExecutionFinished(RunEvent.SCHEMA_VERSION, UUID.randomUUID(), runId, nodeId, Instant.now(), outcome,
+                outcome == Outcome.OK ? 0 : 1, 100, "", stderr, 4, List.of(), "exec-test",
+                outcome == Outcome.EXECUTOR_FAILED ? "docker: engine gone" : null, false);
+    }
+
+    private static EvaluationCompleted evaluation(String runId, String nodeId, Double score, String problem) {
+        return new EvaluationCompleted(RunEvent.SCHEMA_VERSION, UUID.randomUUID(), runId, nodeId, Instant.now(),
+                "holdout", "roc_auc", score, false, score != null, problem == null ? List.of() : List.of(problem), null);
+    }
+}
