@@ -93,8 +93,6 @@ class RunFlowTest {
             assertEquals(draft.nodeId(), done.bestNodeId());
             assertEquals(0.9, done.bestScore());
 
-            // a redelivered evaluation changes nothing
-            tasks.send(Topics.EVALUATIONS, runId, EventJson.write(scored));
             given().get("/runs/" + runId).then()
                     .body("status", equalTo("COMPLETED"))
                     .body("finalNodeId", equalTo(refit.nodeId()))
@@ -116,10 +114,57 @@ class RunFlowTest {
         }
     }
 
+    /** A redelivered evaluation of a scored node, while the search goes on, neither scores it again nor visits it. */
+    @Test
+    void evaluationRedeliveredDuringTheSearchChangesNothing() throws Exception {
+        Path runDir = Files.createTempDirectory(temp, "run");
+        Path submission = Files.writeString(runDir.resolve("submission.csv"), "id,y\na,0.9\n");
+        try (KafkaProbe tasks = new KafkaProbe(Topics.TASKS);
+             KafkaProbe executions = new KafkaProbe(Topics.EXECUTIONS);
+             KafkaProbe search = new KafkaProbe(Topics.SEARCH_EVENTS)) {
+            String runId = startPreparedRun(tasks, runDir, Map.of("maxNodes", 3, "policy", "greedy"));
+            ExecutionRequested first = EventJson.read(executions.await(forRun(runId), WAIT), ExecutionRequested.class);
+            EvaluationCompleted scored = evaluation(runId, first.nodeId(), 0.8);
+            tasks.send(Topics.EXECUTION_RESULTS, runId, EventJson.write(finished(runId, first.nodeId(), submission)));
+            tasks.send(Topics.EVALUATIONS, runId, EventJson.write(scored));
+            search.await(scoredEvent(first.nodeId()), WAIT);
+            ExecutionRequested second = EventJson.read(executions.await(forRun(runId), WAIT), ExecutionRequested.class);
+            given().get("/runs/" + runId).then().body("status", equalTo("SEARCHING"));
+
+            tasks.send(Topics.EVALUATIONS, runId, EventJson.write(scored));
+            // the second node's events follow the redelivery on the run's partition: once it is scored, the
+            // redelivery has been handled
+            tasks.send(Topics.EXECUTION_RESULTS, runId, EventJson.write(finished(runId, second.nodeId(), submission)));
+            tasks.send(Topics.EVALUATIONS, runId, EventJson.write(evaluation(runId, second.nodeId(), 0.7)));
+            String next = search.await(scoredEvent(first.nodeId()).or(scoredEvent(second.nodeId())), WAIT);
+
+            assertTrue(next.contains("\"nodeId\":\"" + second.nodeId() + "\""), "scored again: " + next);
+            given().get("/runs/" + runId + "/graph").then()
+                    .body("nodes.find { it.id == '" + first.nodeId() + "' }.status", equalTo("GOOD"))
+                    .body("nodes.find { it.id == '" + first.nodeId() + "' }.score", equalTo(0.8f))
+                    .body("nodes.find { it.id == '" + first.nodeId() + "' }.visits", equalTo(1));
+            given().post("/runs/" + runId + "/cancel").then().statusCode(200);
+            given().delete("/runs/" + runId).then().statusCode(200);
+        }
+    }
+
+    /** A live run is deleted only once it has ended: its handlers would write its keys back. */
+    @Test
+    void deletingALiveRunIsRefusedWithHowToCancelIt() throws Exception {
+        try (KafkaProbe tasks = new KafkaProbe(Topics.TASKS)) {
+            String runId = startPreparedRun(tasks, Files.createTempDirectory(temp, "run"), Map.of());
+            given().delete("/runs/" + runId).then().statusCode(409)
+                    .body("error", containsString("POST /runs/" + runId + "/cancel"));
+            given().post("/runs/" + runId + "/cancel").then().statusCode(200);
+            given().delete("/runs/" + runId).then().statusCode(200);
+        }
+    }
+
     /** A planner that restarts (or another planner that gets the run's events) reopens the search from Redis. */
     @Test
     void runGoesOnFromRedisWhenThePlannerLosesItsSearchSession() throws Exception {
         Path runDir = Files.createTempDirectory(temp, "run");
+        Path submission = Files.writeString(runDir.resolve("submission.csv"), "id,y\na,0.9\n");
         try (KafkaProbe tasks = new KafkaProbe(Topics.TASKS);
              KafkaProbe executions = new KafkaProbe(Topics.EXECUTIONS);
              KafkaProbe search = new KafkaProbe(Topics.SEARCH_EVENTS)) {
@@ -127,16 +172,19 @@ class RunFlowTest {
 
             ExecutionRequested first = EventJson.read(executions.await(forRun(runId), WAIT), ExecutionRequested.class);
             sessions.close(runId); // the planner restarts: its in-process state is gone
+            tasks.send(Topics.EXECUTION_RESULTS, runId, EventJson.write(finished(runId, first.nodeId(), submission)));
             tasks.send(Topics.EVALUATIONS, runId, EventJson.write(evaluation(runId, first.nodeId(), 0.8)));
 
             ExecutionRequested second = EventJson.read(executions.await(forRun(runId), WAIT), ExecutionRequested.class);
             assertFalse(second.refit());
             assertFalse(first.nodeId().equals(second.nodeId()));
             sessions.close(runId);
+            tasks.send(Topics.EXECUTION_RESULTS, runId, EventJson.write(finished(runId, second.nodeId(), submission)));
             tasks.send(Topics.EVALUATIONS, runId, EventJson.write(evaluation(runId, second.nodeId(), 0.9)));
 
             ExecutionRequested refit = EventJson.read(executions.await(forRun(runId), WAIT), ExecutionRequested.class);
             assertTrue(refit.refit());
+            tasks.send(Topics.EXECUTION_RESULTS, runId, EventJson.write(finished(runId, refit.nodeId(), submission)));
             tasks.send(Topics.EVALUATIONS, runId, EventJson.write(evaluation(runId, refit.nodeId(), null)));
             RunFinished done = (RunFinished) EventJson.read(search.await(
                     json -> json.contains("RunFinished") && json.contains(runId), WAIT), RunEvent.class);
@@ -242,6 +290,10 @@ class RunFlowTest {
         while (given().get(path).statusCode() != status && Instant.now().isBefore(end)) {
             Thread.sleep(200);
         }
+    }
+
+    private static java.util.function.Predicate<String> scoredEvent(String nodeId) {
+        return json -> json.contains("NodeScored") && json.contains("\"nodeId\":\"" + nodeId + "\"");
     }
 
     private static java.util.function.Predicate<String> forRun(String runId) {
