@@ -22,32 +22,46 @@ public final class ServiceClient {
     private final String name;
     private final String baseUrl;
 
-    ServiceClient(String name, String envVariable, String defaultUrl) {
+    private ServiceClient(String name, String baseUrl) {
         this.name = name;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    /** The service at {@code baseUrl}, whatever the environment says (e.g. a stand-in service in a test). */
+    public static ServiceClient at(String name, String baseUrl) {
+        return new ServiceClient(name, baseUrl);
+    }
+
+    private static ServiceClient configured(String name, String envVariable, String defaultUrl) {
         String configured = System.getenv(envVariable);
-        this.baseUrl = configured == null || configured.isBlank() ? defaultUrl : configured.replaceAll("/+$", "");
+        return at(name, configured == null || configured.isBlank() ? defaultUrl : configured);
     }
 
     public static ServiceClient planner() {
-        return new ServiceClient("planner", "AUTOMLGEN_PLANNER_URL", "http://127.0.0.1:8080");
+        return configured("planner", "AUTOMLGEN_PLANNER_URL", "http://127.0.0.1:8080");
     }
 
     public static ServiceClient evaluator() {
-        return new ServiceClient("evaluator", "AUTOMLGEN_EVALUATOR_URL", "http://127.0.0.1:8083");
+        return configured("evaluator", "AUTOMLGEN_EVALUATOR_URL", "http://127.0.0.1:8083");
     }
 
     static ServiceClient knowledge() {
-        return new ServiceClient("knowledge", "AUTOMLGEN_KNOWLEDGE_URL", "http://127.0.0.1:8081");
+        return configured("knowledge", "AUTOMLGEN_KNOWLEDGE_URL", "http://127.0.0.1:8081");
     }
 
     static ServiceClient executor() {
-        return new ServiceClient("executor", "AUTOMLGEN_EXECUTOR_URL", "http://127.0.0.1:8082");
+        return configured("executor", "AUTOMLGEN_EXECUTOR_URL", "http://127.0.0.1:8082");
     }
 
     /** A JSON answer with its HTTP status (callers decide which statuses are errors). */
     public record Answer(int status, JsonNode body) {
         public boolean ok() {
             return status / 100 == 2;
+        }
+
+        /** The service failed (HTTP 5xx), as opposed to refusing the request (4xx). */
+        public boolean serverError() {
+            return status / 100 == 5;
         }
 
         public String error() {

@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs a bench's pending cells, up to {@code concurrency} at a time, in plan order, handing each result to
- * {@code finished} one at a time as it comes. A {@link CliException} (a service unreachable) starts no further
- * cell; the cells already running finish and are recorded, then it propagates and the rest rerun next time.
+ * {@code finished} one at a time as it comes. A {@link CliException} (a service unreachable or failing) starts no
+ * further cell; the cells already running finish and are recorded, then it propagates and the rest rerun next time.
  */
 final class CellPool {
     /** One cell's run; failures of the cell itself come back as its result. */

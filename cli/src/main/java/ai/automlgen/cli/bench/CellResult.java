@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What one finished cell produced: one line of results.jsonl. {@code status} is the run's terminal status, or
- * REFUSED (the planner did not start it), TIMED_OUT (it outlived its budget by the grace period) or ERROR.
+ * REFUSED (the planner refused the request, HTTP 4xx), TIMED_OUT (it outlived its budget by the grace period) or
+ * ERROR.
  * Scores are the validation score the search saw and the test grade the evaluator gave against private/.
  * {@code nodesByOperator} counts the graph's nodes by the operator that made them and {@code bestNodeOperator} is
  * the operator of the node the run chose as best, so an ablation shows whether the switched-off operator ever ran

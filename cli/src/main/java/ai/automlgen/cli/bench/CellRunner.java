@@ -19,10 +19,16 @@ import java.util.Set;
 /**
  * Runs one cell through the real services: starts the run on the planner, follows it to the end, then grades
  * the final node's and the first draft's submissions with the evaluator (the only service that reads private/).
- * A refusal, a failed run or a failed grading becomes the cell's result; an unreachable service propagates and
- * stops the bench, leaving the cell to rerun.
+ * A refusal (HTTP 4xx), a failed run or a failed grading becomes the cell's result; an unreachable service or a
+ * planner failing (HTTP 5xx, e.g. Redis down) propagates and stops the bench, leaving the cell to rerun.
  */
 final class CellRunner {
+    /**
+     * The planner's default budget ({@code automlgen.run.default-budget}), for a bench without --budget: how long
+     * a run may wait for its deadline, which the planner sets only once the task is prepared.
+     */
+    static final Duration PLANNER_DEFAULT_BUDGET = Duration.ofMinutes(10);
+
     /** Settings shared by every cell of a bench. */
     record Settings(Path suite, Duration budget, Integer maxNodes, String coder, Integer parallelism,
                     Duration grace, Path out) {
@@ -48,6 +54,9 @@ final class CellRunner {
         String runId = null;
         try {
             ServiceClient.Answer created = planner.post("/runs", request, Duration.ofSeconds(60));
+            if (created.serverError()) {
+                throw plannerFailed(cell, "POST /runs", created);
+            }
             if (!created.ok()) {
                 return failed(cell, variant, null, "REFUSED", "the planner refused the run: " + created.error(), started);
             }
@@ -56,7 +65,7 @@ final class CellRunner {
             Output.progress("[bench] " + cell.key() + ": run " + runId + " started");
             return follow(cell, variant, runId, started);
         } catch (CliException e) {
-            throw e; // an unreachable service: the bench stops and this cell reruns next time
+            throw e; // an unreachable or failing service: the bench stops and this cell reruns next time
         } catch (RuntimeException e) {
             return failed(cell, variant, runId, "ERROR", "the bench failed on this cell: " + e, started);
         } finally {
@@ -69,11 +78,13 @@ final class CellRunner {
     private CellResult follow(Cell cell, Variant variant, String runId, Instant started)
             throws InterruptedException, IOException {
         List<CellResult.CurvePoint> curve = new ArrayList<>();
-        Instant giveUp = null;
         boolean cancelled = false;
         String lastLine = "";
         while (true) {
             ServiceClient.Answer answer = planner.get("/runs/" + runId);
+            if (answer.serverError()) {
+                throw plannerFailed(cell, "GET /runs/" + runId, answer);
+            }
             if (!answer.ok()) {
                 return failed(cell, variant, runId, "ERROR", "lost the run: " + answer.error(), started);
             }
@@ -84,10 +95,8 @@ final class CellRunner {
                     && (curve.isEmpty() || curve.get(curve.size() - 1).best() != best.asDouble())) {
                 curve.add(new CellResult.CurvePoint(elapsed, best.asDouble()));
             }
-            if (giveUp == null && run.path("deadline").isTextual()) {
-                // the planner's own deadline, so a default budget is covered too
-                giveUp = Instant.parse(run.get("deadline").asText()).plus(settings.grace());
-            }
+            Instant deadline = run.path("deadline").isTextual() ? Instant.parse(run.get("deadline").asText()) : null;
+            Instant giveUp = giveUpAt(started, deadline);
             String status = run.get("status").asText();
             String line = String.format("%s: %d nodes (%d good, %d buggy), best %s", status, run.get("nodes").asInt(),
                     run.get("good").asInt(), run.get("buggy").asInt(), Output.score(best));
@@ -98,7 +107,15 @@ final class CellRunner {
             if (status.equals("COMPLETED") || status.equals("FAILED") || status.equals("CANCELLED")) {
                 return collect(cell, variant, run, curve, started, cancelled);
             }
-            if (giveUp != null && !cancelled && Instant.now().isAfter(giveUp)) {
+            if (deadline == null && Instant.now().isAfter(giveUp)) {
+                // never prepared: nothing to grade, and a run that never started its search may not end on a cancel
+                String stuck = "still " + status + " past its budget plus " + settings.grace() + " with no deadline "
+                        + "(a run gets one when its task is prepared: is the evaluator up?)";
+                Output.progress("[bench] " + cell.key() + ": " + stuck + ", cancelling");
+                planner.post("/runs/" + runId + "/cancel", Map.of(), Duration.ofSeconds(30));
+                return failed(cell, variant, runId, "TIMED_OUT", "cancelled by the bench: " + stuck, started);
+            }
+            if (!cancelled && Instant.now().isAfter(giveUp)) {
                 Output.progress("[bench] " + cell.key() + ": past its budget plus " + settings.grace() + ", cancelling");
                 planner.post("/runs/" + runId + "/cancel", Map.of(), Duration.ofSeconds(30));
                 cancelled = true;
@@ -107,6 +124,23 @@ final class CellRunner {
             }
             Thread.sleep(1000);
         }
+    }
+
+    /**
+     * When the bench stops waiting for a run: the planner's deadline plus the grace once the planner has set one
+     * (it covers a default budget too); until then the budget plus the grace from when the run was requested.
+     */
+    private Instant giveUpAt(Instant requested, Instant deadline) {
+        Instant end = deadline != null ? deadline
+                : requested.plus(settings.budget() != null ? settings.budget() : PLANNER_DEFAULT_BUDGET);
+        return end.plus(settings.grace());
+    }
+
+    /** The planner failing, not judging the run: recording the cell would skip it on every rerun. */
+    private static CliException plannerFailed(Cell cell, String request, ServiceClient.Answer answer) {
+        return new CliException("the planner answered HTTP " + answer.status() + " to " + request + " for cell "
+                + cell.key() + ": " + answer.error() + ". The bench stops here: fix the planner (see its log; is Redis "
+                + "up?), then rerun the same command, which runs this cell and the rest");
     }
 
     private CellResult collect(Cell cell, Variant variant, JsonNode run, List<CellResult.CurvePoint> curve,

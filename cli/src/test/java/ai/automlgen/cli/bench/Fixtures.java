@@ -19,7 +19,8 @@ final class Fixtures {
     }
 
     static CellResult failed(String task, String policy, long seed) {
-        return new CellResult(task, policy, "full", seed, Map.of(), null, "REFUSED", "the planner refused the run: busy",
+        return new CellResult(task, policy, "full", seed, Map.of(), null, "REFUSED",
+                "the planner refused the run: unknown run param search.fusoin",
                 null, null, null, 0, 0, 0, null, null, 0.1, null, null, null, null, List.of(), "2026-01-01T00:00:00Z");
     }
 }

@@ -23,7 +23,7 @@ class RenderingTest {
         assertTrue(md.contains("| greedy | 1 | 0 | 0 | 1 | -1.000 |"), md);
         assertTrue(md.contains("| 0.780 | 5.0 | draft 3.0, improve 2.0 | improve | 60 |\n"),
                 "first draft test, nodes, nodes by operator (means over seeds), best node from, wall seconds:\n" + md);
-        assertTrue(md.contains("- a|mcgs|full|2: REFUSED — the planner refused the run: busy"), md);
+        assertTrue(md.contains("- a|mcgs|full|2: REFUSED — the planner refused the run: unknown run param search.fusoin"), md);
     }
 
     @Test

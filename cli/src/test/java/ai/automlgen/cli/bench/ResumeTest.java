@@ -31,7 +31,7 @@ class ResumeTest {
     }
 
     @Test
-    void aReopenedLogKnowsWhatFinishedIncludingFailures(@TempDir Path dir) {
+    void aReopenedLogKnowsWhatFinishedIncludingRefusedCells(@TempDir Path dir) {
         Path file = dir.resolve("results.jsonl");
         ResultsLog log = ResultsLog.open(file);
         log.record(Fixtures.graded("a", "mcgs", 1, 0.85, null));
