@@ -82,8 +82,11 @@ public final class Bm25Index implements AutoCloseable {
         return doc;
     }
 
-    /** Up to {@code n} entities among {@code allowed}, best first; empty when no term matches. */
+    /** Up to {@code n} entities among {@code allowed}, best first; empty when no term matches or n <= 0. */
     public List<Scored> search(String text, BitSet allowed, int n) {
+        if (n <= 0) {
+            return List.of();
+        }
         Set<String> terms = terms(text);
         if (terms.isEmpty() || allowed.isEmpty()) {
             return List.of();

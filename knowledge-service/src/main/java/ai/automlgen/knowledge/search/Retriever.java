@@ -85,11 +85,11 @@ public final class Retriever implements AutoCloseable {
         List<Hit> hits = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         for (PitfallMatcher.SignatureMatch match : pitfalls.match(traceback)) {
-            if (hits.size() == limit) {
-                return hits;
-            }
             seen.add(match.ordinal());
             hits.add(new Hit(entities.get(match.ordinal()), 1.0, "signature"));
+            if (hits.size() >= limit) {
+                return hits;
+            }
         }
         BitSet others = new BitSet(entities.size());
         for (int i = 0; i < entities.size(); i++) {

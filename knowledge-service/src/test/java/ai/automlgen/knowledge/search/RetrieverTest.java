@@ -44,6 +44,13 @@ class RetrieverTest {
                 summary: A categorical column reached the estimator.
                 error_signatures: ["could not convert string to float"]
                 fix: Encode categorical columns first.
+              - id: pitfall.float_overflow
+                kind: pitfall
+                level: pitfall
+                title: Float overflow
+                summary: Values too large for float32.
+                error_signatures: ["OverflowError"]
+                fix: Scale the values.
             """;
 
     private final Retriever retriever = new Retriever(base(), new CountingEmbedder(),
@@ -70,7 +77,8 @@ class RetrieverTest {
 
     @Test
     void modalityFilterKeepsEntitiesWithoutModalitiesAndDropsOthers() {
-        assertEquals(java.util.Set.of("model.xgboost", "strategy.clip_probabilities", "pitfall.string_to_float"),
+        assertEquals(java.util.Set.of("model.xgboost", "strategy.clip_probabilities", "pitfall.string_to_float",
+                        "pitfall.float_overflow"),
                 java.util.Set.copyOf(ids("clip probabilities", "tabular", null, SearchMode.DENSE)));
     }
 
@@ -85,6 +93,13 @@ class RetrieverTest {
         assertEquals("pitfall.string_to_float", hits.get(0).entity().id());
         assertEquals("signature", hits.get(0).matchedBy());
         assertEquals(1.0, hits.get(0).score());
+    }
+
+    @Test
+    void asManySignatureMatchesAsTheLimitLeaveNoRoomForBm25() {
+        // BM25 alone would add pitfall.float_overflow ("float")
+        var hits = retriever.matchPitfalls("ValueError: could not convert string to float: 'male'", 1);
+        assertEquals(List.of("pitfall.string_to_float"), hits.stream().map(h -> h.entity().id()).toList());
     }
 
     @Test
