@@ -1,6 +1,7 @@
 package ai.automlgen.cli;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,7 +15,12 @@ public final class Durations {
     public static Duration parse(String text) {
         String t = text.trim().toLowerCase(java.util.Locale.ROOT);
         if (t.startsWith("pt")) {
-            return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+            try {
+                return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw new CliException("cannot read the duration '" + text + "': write ISO-8601 with a unit after "
+                        + "each number, e.g. PT10M or PT1H30M, or simply 10m, 1h30m");
+            }
         }
         Matcher m = PART.matcher(t);
         Duration total = Duration.ZERO;

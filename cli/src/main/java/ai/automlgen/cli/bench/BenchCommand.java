@@ -107,6 +107,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new CliException("--concurrent-cells must be at least 1");
         }
         Duration budgetDuration = budget == null ? null : Durations.parse(budget);
+        Duration graceDuration = Durations.parse(grace);
         Path outDir = (out == null ? Path.of("bench-results", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()
                 .replace(':', '-')) : out).toAbsolutePath().normalize();
         Files.createDirectories(outDir);
@@ -124,7 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
         Thread cancelOnExit = new Thread(() -> inFlight.forEach(runId -> cancel(planner, runId)));
         Runtime.getRuntime().addShutdownHook(cancelOnExit);
         CellRunner runner = new CellRunner(planner, ServiceClient.evaluator(), new CellRunner.Settings(suiteDir,
-                budgetDuration, maxNodes, coder, parallelism, Durations.parse(grace), outDir), inFlight);
+                budgetDuration, maxNodes, coder, parallelism, graceDuration, outDir), inFlight);
         Reports.write(outDir, header, log.results());
         CellPool.run(pending, concurrentCells, cell -> runner.run(cell, Variant.named(cell.variant())), result -> {
             log.record(result);
