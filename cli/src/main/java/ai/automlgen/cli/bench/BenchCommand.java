@@ -94,6 +94,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Path suiteDir = suite.toAbsolutePath().normalize();
         List<String> taskNames = tasks(suiteDir);
+        GradingFiles.requireAnswers(suiteDir, taskNames);
+        GradingFiles.withoutLeaderboard(suiteDir, taskNames).forEach(task -> Output.progress("[bench] " + task
+                + " has no leaderboard.csv: its cells get a test score but no normalised score or medal"));
         List<Variant> variantList = variants();
         for (String policy : policies) {
             if (!POLICIES.contains(policy)) {
