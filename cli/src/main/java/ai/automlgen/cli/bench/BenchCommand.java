@@ -26,8 +26,8 @@ import java.util.stream.Stream;
 /**
  * {@code automlgen bench}: every (seed, task, policy, variant) cell through the real services, one at a time
  * (or {@code --concurrent-cells} at a time), graded against private/ by the evaluator. Results accumulate in
- * {@code <out>/results.jsonl}; a rerun with the same folder skips finished cells, and the reports are rewritten
- * after every cell.
+ * {@code <out>/results.jsonl}; a rerun with the same folder and settings skips finished cells, and the reports are
+ * rewritten after every cell.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         subcommands = {ai.automlgen.cli.bench.system.SystemBenchCommand.class},
@@ -114,6 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path outDir = (out == null ? Path.of("bench-results", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()
                 .replace(':', '-')) : out).toAbsolutePath().normalize();
         Files.createDirectories(outDir);
+        new BenchSettings(suiteDir.toString(), budgetDuration, maxNodes, coder, parallelism).recordOrCheck(outDir);
 
         List<Cell> cells = BenchPlan.cells(taskNames, policies, variantList, seeds);
         ResultsLog log = ResultsLog.open(outDir.resolve("results.jsonl"));
