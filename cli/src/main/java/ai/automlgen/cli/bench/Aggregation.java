@@ -41,9 +41,9 @@ public final class Aggregation {
     }
 
     /**
-     * A policy/variant against the first one of the bench, cell by cell on the same task and seed (the same split
-     * and seeded choices): how often its final submission's normalised score is better, the same or worse, and
-     * the spread of the difference. With few seeds, pairs say more than two means. Pairs need both cells graded.
+     * A policy/variant against the first one in the results (the first named, in plan order), cell by cell on the
+     * same task and seed (the same split and seeded choices): how often its final submission's normalised score is
+     * better, the same or worse, and the spread of the difference. With few seeds, pairs say more than two means. Pairs need both cells graded.
      */
     public record PairedRow(String group, String baseline, int pairs, int better, int same, int worse,
                             Spread difference) {

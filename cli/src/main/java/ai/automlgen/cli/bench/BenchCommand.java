@@ -130,10 +130,10 @@ public final class BenchCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(cancelOnExit);
         CellRunner runner = new CellRunner(planner, ServiceClient.evaluator(), new CellRunner.Settings(suiteDir,
                 budgetDuration, maxNodes, coder, parallelism, graceDuration, outDir), inFlight);
-        Reports.write(outDir, header, log.results());
+        Reports.write(outDir, header, BenchPlan.inPlanOrder(log.results(), cells));
         CellPool.run(pending, concurrentCells, cell -> runner.run(cell, Variant.named(cell.variant())), result -> {
             log.record(result);
-            Reports.write(outDir, header, log.results());
+            Reports.write(outDir, header, BenchPlan.inPlanOrder(log.results(), cells));
             Output.progress(String.format("[bench] %s: %s, test %s", result.cell().key(), result.status(),
                     result.valid() ? result.finalGrade().score() + (result.medal() ? " (" + result.finalGrade().medal() + ")" : "")
                             : "invalid"));

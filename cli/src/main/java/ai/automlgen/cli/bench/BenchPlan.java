@@ -1,10 +1,13 @@
 package ai.automlgen.cli.bench;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** The cells of a bench in the order they run, and which of them are still to do. */
+/** The cells of a bench in the order they run, which of them are still to do, and the order results report in. */
 public final class BenchPlan {
     private BenchPlan() {
     }
@@ -30,5 +33,22 @@ public final class BenchPlan {
     /** The cells whose key has no finished result yet, in plan order. */
     public static List<Cell> pending(List<Cell> cells, Set<String> finishedKeys) {
         return cells.stream().filter(c -> !finishedKeys.contains(c.key())).toList();
+    }
+
+    /**
+     * Results (recorded in the order cells finished) by policy/variant as the command line names them, so the first
+     * named is the paired comparison's baseline and leads every table, then by cell in plan order. Results of cells
+     * outside this plan (from an earlier, larger bench into the same folder) follow in their recorded order.
+     */
+    public static List<CellResult> inPlanOrder(List<CellResult> results, List<Cell> cells) {
+        Map<String, Integer> groupRank = new HashMap<>();
+        Map<String, Integer> cellRank = new HashMap<>();
+        for (Cell cell : cells) {
+            groupRank.putIfAbsent(cell.group(), groupRank.size());
+            cellRank.put(cell.key(), cellRank.size());
+        }
+        return results.stream().sorted(Comparator
+                .comparingInt((CellResult r) -> groupRank.getOrDefault(r.cell().group(), Integer.MAX_VALUE))
+                .thenComparingInt(r -> cellRank.getOrDefault(r.cell().key(), Integer.MAX_VALUE))).toList();
     }
 }

@@ -11,6 +11,7 @@ final class Reports {
     private Reports() {
     }
 
+    /** @param results in {@link BenchPlan#inPlanOrder plan order}, which the tables and the pairing follow */
     static void write(Path out, Header header, List<CellResult> results) {
         ResultsLog.writeAtomically(out.resolve("summary.md"), SummaryMarkdown.render(header, results));
         ResultsLog.writeAtomically(out.resolve("results.csv"), ResultsCsv.render(results));

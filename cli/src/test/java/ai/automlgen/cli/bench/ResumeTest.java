@@ -31,6 +31,18 @@ class ResumeTest {
     }
 
     @Test
+    void resultsReportInPlanOrderSoTheFirstNamedPolicyIsTheBaseline() {
+        List<Cell> plan = BenchPlan.cells(List.of("a"), List.of("mcgs", "greedy"), List.of(Variant.FULL), 2);
+        CellResult earlierBench = Fixtures.graded("a", "mcgs", 3, 0.9, null);
+        List<CellResult> finishOrder = List.of(earlierBench, Fixtures.graded("a", "greedy", 1, 0.85, null),
+                Fixtures.graded("a", "mcgs", 2, 0.9, null), Fixtures.graded("a", "mcgs", 1, 0.9, "gold"));
+        List<CellResult> ordered = BenchPlan.inPlanOrder(finishOrder, plan);
+        assertEquals(List.of("a|mcgs|full|1", "a|mcgs|full|2", "a|mcgs|full|3", "a|greedy|full|1"),
+                ordered.stream().map(r -> r.cell().key()).toList());
+        assertEquals("mcgs", Aggregation.pairedWithFirst(ordered).get(0).baseline());
+    }
+
+    @Test
     void aReopenedLogKnowsWhatFinishedIncludingRefusedCells(@TempDir Path dir) {
         Path file = dir.resolve("results.jsonl");
         ResultsLog log = ResultsLog.open(file);
