@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * Rolls finished cells up into the summary's two tables: per task and policy/variant (over seeds), and per
- * policy/variant (over tasks and seeds). An invalid or failed cell counts against every rate and has no score.
+ * policy/variant (over tasks and seeds). An invalid or failed cell counts against every rate and has no score; a
+ * cell that failed without its run's numbers is left out of the node and wall-time means.
  */
 public final class Aggregation {
     private Aggregation() {
@@ -120,10 +121,10 @@ public final class Aggregation {
                 spread(bySeed, c -> c.firstDraftValid() ? c.firstDraftGrade().score() : null),
                 spread(bySeed, CellResult::firstDraftValidation),
                 spread(bySeed, CellResult::bestValidation),
-                spread(bySeed, c -> (double) c.nodes()),
+                spread(bySeed, c -> c.recordedRun() ? (double) c.nodes() : null),
                 meanNodesByOperator(bySeed),
                 bySeed.stream().map(c -> c.bestNodeOperator() == null ? "?" : c.bestNodeOperator()).toList(),
-                spread(bySeed, CellResult::wallSeconds));
+                spread(bySeed, c -> c.recordedRun() ? c.wallSeconds() : null));
     }
 
     /** A seed that recorded operators but never ran one counts as zero of it. */

@@ -2,6 +2,7 @@ package ai.automlgen.cli.bench;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What one finished cell produced: one line of results.jsonl. {@code status} is the run's terminal status, or
@@ -19,6 +20,9 @@ public record CellResult(String task, String policy, String variant, long seed, 
                          TestGrade finalGrade, Thresholds thresholds, Double firstDraftValidation,
                          TestGrade firstDraftGrade, List<CurvePoint> curve, String finishedAt) {
 
+    /** The statuses the bench gives a cell whose run's own numbers it did not collect (its nodes and wall time). */
+    private static final Set<String> WITHOUT_RUN_NUMBERS = Set.of("REFUSED", "TIMED_OUT", "ERROR");
+
     /** The evaluator's grade of one submission; {@code score} is null when it could not be scored. */
     public record TestGrade(Double score, boolean valid, String medal, boolean aboveMedian, List<String> errors) {
     }
@@ -33,6 +37,11 @@ public record CellResult(String task, String policy, String variant, long seed, 
 
     public Cell cell() {
         return new Cell(task, policy, variant, seed);
+    }
+
+    /** Whether {@code nodes} and {@code wallSeconds} are the run's: false where the cell failed without them. */
+    public boolean recordedRun() {
+        return !WITHOUT_RUN_NUMBERS.contains(status);
     }
 
     public boolean valid() {

@@ -41,6 +41,16 @@ class AggregationTest {
     }
 
     @Test
+    void nodeAndWallTimeMeansLeaveOutCellsThatFailedWithoutARun() {
+        Aggregation.TaskRow row = Aggregation.byTask(List.of(
+                Fixtures.graded("a", "mcgs", 1, 0.9, "gold"), Fixtures.failed("a", "mcgs", 2))).get(0);
+        assertEquals(2, row.cells());
+        assertEquals(5.0, row.nodes().mean());
+        assertEquals(1, row.nodes().n());
+        assertEquals(60.0, row.wallSeconds().mean());
+    }
+
+    @Test
     void normalisedSpreadIsAcrossSeedsOfPerSeedTaskMeans() {
         // seed 1: tasks at 1.0 and 0.0 -> 0.5; seed 2: tasks at 0.5 and 0.5 -> 0.5
         List<CellResult> results = List.of(
