@@ -2,14 +2,17 @@ package ai.automlgen.knowledge.api;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Collection;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
@@ -63,6 +66,9 @@ class KnowledgeResourceTest {
                 .post("/search").then().statusCode(200)
                 .body("hits.size()", greaterThan(0))
                 .body("hits.kind", everyItem(equalTo("model")))
+                // an entity listing no modality, or "any", suits every modality
+                .body("hits.modalities", everyItem(Matchers.<Collection<String>>anyOf(
+                        hasItem("tabular"), hasItem("any"), empty())))
                 .body("hits.matched_by", everyItem(equalTo("bm25")));
     }
 
