@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 
 /**
  * Splits a task's public training data for one run (docs/pipeline-contract.md): {@code input/}
- * holds train, valid without labels, test, the sample submissions and every other public file;
+ * holds train, valid (only the columns test rows have), test, the sample submissions and every other public file;
  * {@code full/} holds every labelled row as train; {@code evaluator/} holds the validation labels,
  * in the submission's own format, so scoring a node is grading {@code valid_predictions.csv} against them.
  * Public files are symlinked (absolute links), never copied; the split is seeded and reproducible.
@@ -81,8 +81,8 @@ public final class Preparer {
                 validIndices.add(i);
             }
         }
-        table.write(train, i -> !held[i], List.of());
-        table.write(valid, i -> held[i], spec.labelColumns());
+        table.write(train, i -> !held[i], table.columns);
+        table.write(valid, i -> held[i], validColumns(spec, table));
         layout.inputRoles.put(Roles.TRAIN, "train" + extension);
         layout.inputRoles.put(Roles.VALID, "valid" + extension);
 
@@ -118,6 +118,31 @@ public final class Preparer {
             }
         }
         return validIndices.size();
+    }
+
+    /**
+     * The columns of a valid row: the id and the test file's columns that train has, labels never. A
+     * train-only column (random-acts-of-pizza's requester_user_flair, set exactly on positive rows) would
+     * let code score on validation with a feature no test row has.
+     */
+    private static List<String> validColumns(TaskSpec spec, Table table) throws IOException {
+        Path test = spec.file(TaskSpec.TEST);
+        List<String> testColumns = switch (DataFormat.of(test)) {
+            case CSV -> Csv.header(test);
+            case JSON -> JsonRecords.fields(JsonRecords.read(test));
+            // image tests get a test table of ids only (linkTest)
+            case IMAGE_FOLDER, IMAGE_ZIP -> List.of(spec.idColumn());
+        };
+        List<String> columns = new ArrayList<>();
+        if (!testColumns.contains(spec.idColumn())) {
+            columns.add(spec.idColumn());
+        }
+        for (String column : testColumns) {
+            if (table.columns.contains(column) && !spec.labelColumns().contains(column)) {
+                columns.add(column);
+            }
+        }
+        return columns;
     }
 
     /** The true value of a submission column for a training row: the label itself, or one-hot of a class. */
@@ -406,27 +431,22 @@ public final class Preparer {
             return values;
         }
 
-        /** Writes the rows {@code keep} selects, in their original order, without the {@code dropped} columns. */
-        void write(Path file, Function<Integer, Boolean> keep, List<String> dropped) throws IOException {
+        /** Writes the rows {@code keep} selects, in their original order, with only the {@code written} columns (CSV: in that order). */
+        void write(Path file, Function<Integer, Boolean> keep, List<String> written) throws IOException {
             if (json) {
                 List<ObjectNode> selected = new ArrayList<>();
                 for (int i = 0; i < records.size(); i++) {
                     if (keep.apply(i)) {
                         ObjectNode copy = records.get(i).deepCopy();
-                        copy.remove(dropped);
+                        copy.retain(written);
                         selected.add(copy);
                     }
                 }
                 JsonRecords.write(file, selected);
                 return;
             }
-            List<Integer> kept = new ArrayList<>();
-            for (int c = 0; c < columns.size(); c++) {
-                if (!dropped.contains(columns.get(c))) {
-                    kept.add(c);
-                }
-            }
-            try (CSVPrinter out = Csv.create(file, kept.stream().map(columns::get).toList())) {
+            List<Integer> kept = written.stream().map(columns::indexOf).toList();
+            try (CSVPrinter out = Csv.create(file, written)) {
                 for (int i = 0; i < csvRows.size(); i++) {
                     if (!keep.apply(i)) {
                         continue;

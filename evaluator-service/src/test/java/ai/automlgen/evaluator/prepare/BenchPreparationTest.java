@@ -2,6 +2,7 @@ package ai.automlgen.evaluator.prepare;
 
 import ai.automlgen.evaluator.Bench;
 import ai.automlgen.evaluator.data.Csv;
+import ai.automlgen.evaluator.data.JsonRecords;
 import ai.automlgen.evaluator.grading.GradeResult;
 import ai.automlgen.evaluator.grading.Grader;
 import ai.automlgen.evaluator.grading.Shapes;
@@ -51,10 +52,15 @@ class BenchPreparationTest {
             if (files.containsKey(Roles.VALID) && files.get(Roles.VALID).endsWith(".csv")) {
                 List<String> validHeader = Csv.header(run.input().resolve(files.get(Roles.VALID)));
                 spec.labelColumns().forEach(label -> assertFalse(validHeader.contains(label), "valid has no " + label));
+                List<String> testHeader = Csv.header(run.input().resolve(files.get(Roles.TEST)));
+                validHeader.forEach(column -> assertTrue(testHeader.contains(column), "test has valid's column " + column));
             }
             if (files.containsKey(Roles.VALID) && files.get(Roles.VALID).endsWith(".json")) {
                 String valid = Files.readString(run.input().resolve(files.get(Roles.VALID)));
                 spec.labelColumns().forEach(label -> assertFalse(valid.contains("\"" + label + "\""), "valid has no " + label));
+                List<String> testFields = JsonRecords.fields(JsonRecords.read(run.input().resolve(files.get(Roles.TEST))));
+                JsonRecords.fields(JsonRecords.read(run.input().resolve(files.get(Roles.VALID))))
+                        .forEach(field -> assertTrue(testFields.contains(field), "test has valid's field " + field));
             }
 
             Path validSample = prepared.validSampleSubmission();
