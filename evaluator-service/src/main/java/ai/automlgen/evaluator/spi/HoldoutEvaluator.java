@@ -69,8 +69,7 @@ public class HoldoutEvaluator implements Evaluator {
                 GradeResult check = Grader.check(submission.get(), Shapes.of(spec, spec.file(TaskSpec.SAMPLE_SUBMISSION)), spec.file(TaskSpec.SAMPLE_SUBMISSION));
                 problems.addAll(check.problems());
                 if (check.valid() && TestSetGrader.canGrade(spec)) {
-                    TestGrade grade = TestSetGrader.grade(spec, submission.get());
-                    testGrade = new Grade(finite(grade.score()), grade.valid(), grade.medal() == null ? null : grade.medal().label(), grade.aboveMedian());
+                    testGrade = testGrade(spec, submission.get(), execution);
                 }
             }
             return new Verdict(spec.metric(), problems.isEmpty() ? score : null, spec.lowerIsBetter(), problems.isEmpty(), problems, testGrade);
@@ -96,6 +95,21 @@ public class HoldoutEvaluator implements Evaluator {
                     + " score is undefined (NaN), e.g. a constant prediction or a log of a value at or below -1; vary or clip the predictions");
         }
         return result.score();
+    }
+
+    /**
+     * Reporting only: a task whose private answers or leaderboard cannot be read loses the test grade,
+     * never the node's validation score.
+     */
+    private static Grade testGrade(TaskSpec spec, Path submission, ExecutionFinished execution) {
+        try {
+            TestGrade grade = TestSetGrader.grade(spec, submission);
+            return new Grade(finite(grade.score()), grade.valid(), grade.medal() == null ? null : grade.medal().label(), grade.aboveMedian());
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("run %s node %s: no test grade (reported only, the score stands): %s",
+                    execution.runId(), execution.nodeId(), e.getMessage());
+            return null;
+        }
     }
 
     private static Double finite(Double score) {

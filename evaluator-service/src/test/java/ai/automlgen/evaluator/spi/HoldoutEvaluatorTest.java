@@ -34,13 +34,15 @@ class HoldoutEvaluatorTest {
     @TempDir
     Path temp;
     private Workspace workspace;
+    private Path task;
     private RunRecord run;
     private final HoldoutEvaluator evaluator = new HoldoutEvaluator(new TaskSpecs());
 
     @BeforeEach
     void prepareRun() throws IOException {
         workspace = new Workspace(temp.resolve("home"), 0.2);
-        new TaskPreparations(workspace).prepare(TaskSubmitted.of("run", TinyTask.write(temp.resolve("tiny")).toString(),
+        task = TinyTask.write(temp.resolve("tiny"));
+        new TaskPreparations(workspace).prepare(TaskSubmitted.of("run", task.toString(),
                 new Budget(Duration.ofMinutes(1), 1), new RunConfig("mcgs", "knowledge", 1, 4, null, null, null)));
         run = RunRecord.read(workspace.run("run").runRecord()).orElseThrow();
     }
@@ -76,5 +78,20 @@ class HoldoutEvaluatorTest {
         assertFalse(verdict.valid());
         assertEquals(List.of("valid_predictions.csv: not produced; the code must write output/valid_predictions.csv, one row per row of input/valid"),
                 verdict.problems());
+    }
+
+    @Test
+    void unreadablePrivateAnswersCostTheTestGradeNotTheValidationScore() throws IOException {
+        Files.createDirectories(task.resolve("private"));
+        Files.writeString(task.resolve("private/test.csv"), "id,not_the_label\nt0,yes\n");
+        Path input = workspace.run("run").input();
+        Path predictions = Files.copy(input.resolve("valid_sample_submission.csv"), temp.resolve(ArtifactRef.VALID_PREDICTIONS));
+        Path submission = Files.copy(input.resolve("sample_submission.csv"), temp.resolve(ArtifactRef.SUBMISSION));
+
+        Verdict verdict = evaluator.evaluate(run, execution(false, predictions, submission));
+
+        assertTrue(verdict.valid(), verdict.problems().toString());
+        assertEquals(0.5, verdict.score());
+        assertNull(verdict.testGrade());
     }
 }
