@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * Checks a submission file against the rows it must answer and scores it. Every problem a
  * submission can have (unreadable file, columns, row count, missing / unexpected / duplicated ids,
- * row order, non-numbers, NaN or infinity, probabilities outside [0, 1]) becomes one precise message;
+ * row order, non-numbers, NaN or infinity, probabilities outside [0, 1], negative values for log errors) becomes one precise message;
  * a submission with any problem is invalid and gets no score. Never throws for a bad submission:
  * an IOException means the answers themselves could not be read.
  */
@@ -155,7 +155,7 @@ public final class Grader {
                     notNumbers[c].add(line, "'" + cell + "'");
                 } else if (!Double.isFinite(value)) {
                     notFinite[c].add(line, cell.strip());
-                } else if (shape.metric().input() == Metric.Input.PROBABILITIES && (value < 0 || value > 1)) {
+                } else if (!inRange(value)) {
                     outOfRange[c].add(line, cell.strip());
                 }
                 if (numbers[c] != null) {
@@ -163,6 +163,14 @@ public final class Grader {
                 }
             }
             rows++;
+        }
+
+        private boolean inRange(double value) {
+            return switch (shape.metric().input()) {
+                case PROBABILITIES -> value >= 0 && value <= 1;
+                case NON_NEGATIVE -> value >= 0;
+                case NUMBERS, LABELS -> true;
+            };
         }
 
         private IdColumn copyOfKeyIds(int count) {
@@ -200,7 +208,8 @@ public final class Grader {
                 String column = shape.scored().get(c);
                 report(notNumbers[c], column, "value(s) are not numbers");
                 report(notFinite[c], column, "value(s) are NaN or infinite");
-                report(outOfRange[c], column, "probabilit(ies) outside [0, 1]");
+                report(outOfRange[c], column, shape.metric().input() == Metric.Input.PROBABILITIES ? "probabilit(ies) outside [0, 1]"
+                        : "negative value(s), which " + shape.metric().name() + " cannot score (it takes log(1 + x)); clip the predictions at 0");
             }
             if (!problems.isEmpty()) {
                 return GradeResult.invalid(problems);

@@ -6,9 +6,12 @@ package ai.automlgen.evaluator.metrics;
  */
 public interface Metric {
 
-    /** How a metric reads cells: numbers, numbers that must be probabilities, or raw text labels. */
+    /**
+     * How a metric reads cells: numbers, numbers that must be probabilities, numbers that must not be
+     * negative (log errors, which scikit-learn refuses for them), or raw text labels.
+     */
     enum Input {
-        NUMBERS, PROBABILITIES, LABELS
+        NUMBERS, PROBABILITIES, NON_NEGATIVE, LABELS
     }
 
     String name();

@@ -30,8 +30,8 @@ public final class Metrics {
         numbers("rmse", true, Input.NUMBERS, Regression::rmse);
         numbers("rmse_pixels", true, Input.NUMBERS, Regression::rmse);
         numbers("mae", true, Input.NUMBERS, Regression::mae);
-        numbers("rmsle", true, Input.NUMBERS, Regression::rmsle);
-        numbers("mean_columnwise_rmsle", true, Input.NUMBERS, Regression::meanColumnwiseRmsle);
+        numbers("rmsle", true, Input.NON_NEGATIVE, Regression::rmsle);
+        numbers("mean_columnwise_rmsle", true, Input.NON_NEGATIVE, Regression::meanColumnwiseRmsle);
         numbers("r2", false, Input.NUMBERS, Regression::r2);
         numbers("pearson", false, Input.NUMBERS, Regression::pearson);
         numbers("spearman", false, Input.NUMBERS, Regression::spearman);

@@ -31,7 +31,7 @@ final class Regression {
         return sum / n;
     }
 
-    /** RMSE of log(1 + x) over every cell; NaN when a value is at or below -1 (log undefined). */
+    /** RMSE of log(1 + x) over every cell; graded submissions hold no negative predictions (Input.NON_NEGATIVE). */
     static double rmsle(double[][] truth, double[][] predicted) {
         double sum = 0;
         long n = 0;

@@ -90,9 +90,9 @@ public class HoldoutEvaluator implements Evaluator {
         Path validSample = folders.input().resolve(run.prepared().inputs().files().get(Roles.VALID_SAMPLE_SUBMISSION));
         GradeResult result = Grader.grade(predictions.get(), Shapes.of(spec, validSample), folders.validLabels());
         problems.addAll(result.problems());
-        if (result.valid() && result.score() != null && Double.isNaN(result.score())) {
-            problems.add(ArtifactRef.VALID_PREDICTIONS + ": the " + spec.metric()
-                    + " score is undefined (NaN), e.g. a constant prediction or a log of a value at or below -1; vary or clip the predictions");
+        if (result.valid() && result.score() != null && !Double.isFinite(result.score())) {
+            problems.add(ArtifactRef.VALID_PREDICTIONS + ": the " + spec.metric() + " score is " + result.score()
+                    + ", not a finite number (e.g. for a constant prediction); vary the predictions");
         }
         return result.score();
     }

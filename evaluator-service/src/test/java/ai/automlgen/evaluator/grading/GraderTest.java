@@ -97,4 +97,12 @@ class GraderTest {
         GradeResult result = Grader.grade(submission, shape("accuracy", MatchRule.ID), truth);
         assertEquals(0.5, result.score());
     }
+
+    @Test
+    void negativePredictionsForLogErrorsAreReportedWithLines() throws IOException {
+        Path submission = file("submission.csv", "id,p\n0001_01,0.5\n0002_01,-0.5\n0003_01,-1\n0004_01,0\n");
+        GradeResult result = Grader.grade(submission, shape("rmsle", MatchRule.ID), answers());
+        assertEquals(List.of("submission.csv: column p: 2 negative value(s), which rmsle cannot score (it takes log(1 + x)); "
+                + "clip the predictions at 0, e.g. line 3: -0.5, line 4: -1"), result.problems());
+    }
 }

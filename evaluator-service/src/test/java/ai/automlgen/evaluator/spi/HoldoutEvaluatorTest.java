@@ -94,4 +94,31 @@ class HoldoutEvaluatorTest {
         assertEquals(0.5, verdict.score());
         assertNull(verdict.testGrade());
     }
+
+    @Test
+    void infiniteScoreIsInvalidLikeNaN() throws IOException {
+        // r2 against constant validation labels: 1 - residual / 0 = -Infinity
+        Path regression = Files.createDirectories(temp.resolve("constant/public")).getParent();
+        Files.writeString(regression.resolve("task.yaml"), "metric: r2\ntask_type: regression\nlabel_columns: [y]\n");
+        StringBuilder train = new StringBuilder("id,x,y\n");
+        for (int i = 0; i < 40; i++) {
+            train.append("r").append(i).append(',').append(i).append(",1\n");
+        }
+        Files.writeString(regression.resolve("public/train.csv"), train);
+        Files.writeString(regression.resolve("public/test.csv"), "id,x\nt0,0\n");
+        Files.writeString(regression.resolve("public/sample_submission.csv"), "id,y\nt0,0\n");
+        new TaskPreparations(workspace).prepare(TaskSubmitted.of("constant", regression.toString(),
+                new Budget(Duration.ofMinutes(1), 1), new RunConfig("mcgs", "knowledge", 1, 4, null, null, null)));
+        RunRecord constant = RunRecord.read(workspace.run("constant").runRecord()).orElseThrow();
+        Path input = workspace.run("constant").input();
+        Path predictions = Files.copy(input.resolve("valid_sample_submission.csv"), temp.resolve(ArtifactRef.VALID_PREDICTIONS));
+        Path submission = Files.copy(input.resolve("sample_submission.csv"), temp.resolve(ArtifactRef.SUBMISSION));
+
+        Verdict verdict = evaluator.evaluate(constant, execution(false, predictions, submission));
+
+        assertFalse(verdict.valid());
+        assertNull(verdict.score());
+        assertEquals(List.of("valid_predictions.csv: the r2 score is -Infinity, not a finite number (e.g. for a constant prediction); vary the predictions"),
+                verdict.problems());
+    }
 }
