@@ -15,6 +15,7 @@ final class IdColumn {
     private int[] starts = new int[1024];
     private int[] lengths = new int[1024];
     private int size;
+    /** Bytes used in the last chunk; CHUNK (full) before the first one exists. */
     private int used = CHUNK;
 
     void add(String id) {
@@ -22,7 +23,8 @@ final class IdColumn {
         if (bytes.length > CHUNK) {
             throw new IllegalArgumentException("id longer than " + CHUNK + " bytes");
         }
-        if (used + bytes.length > CHUNK) {
+        // even an empty id needs its start inside a chunk: none yet, or the last one full, takes a new one
+        if (used == CHUNK || used + bytes.length > CHUNK) {
             chunks.add(new byte[CHUNK]);
             used = 0;
         }

@@ -105,4 +105,12 @@ class GraderTest {
         assertEquals(List.of("submission.csv: column p: 2 negative value(s), which rmsle cannot score (it takes log(1 + x)); "
                 + "clip the predictions at 0, e.g. line 3: -0.5, line 4: -1"), result.problems());
     }
+
+    @Test
+    void emptyIdInTheFirstRowIsAnUnexpectedIdNotAnException() throws IOException {
+        Path submission = file("submission.csv", "id,p\n,0.5\n0002_01,0.5\n0003_01,0.5\n0004_01,0.5\n");
+        GradeResult result = Grader.grade(submission, shape("roc_auc", MatchRule.ID), answers());
+        assertEquals(List.of("submission.csv: 1 ids missing, e.g. 0001_01 (column id)",
+                "submission.csv: 1 ids not in the sample submission, e.g.  (column id)"), result.problems());
+    }
 }
