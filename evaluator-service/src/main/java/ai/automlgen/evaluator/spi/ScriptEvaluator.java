@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class ScriptEvaluator implements Evaluator {
     public static final String ID = "script";
-    public static final String SCRIPT = "grade.py";
+    public static final String SCRIPT = TaskSpec.GRADE_SCRIPT;
     /** Imports the task's grade.py by path and prints the score as the last line of stdout. */
     private static final String RUNNER = String.join("\n",
             "import importlib.util, sys",

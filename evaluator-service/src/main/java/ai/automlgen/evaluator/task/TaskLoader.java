@@ -87,7 +87,11 @@ public final class TaskLoader {
             Boolean lower = bool("lower_is_better");
             if (lower == null && metric != null) {
                 lower = metric.lowerIsBetter();
-                inferred.add("lower_is_better = " + lower + " (" + metricName + " is " + (lower ? "an error: lower" : "a score: higher") + " is better)");
+                inferred.add("lower_is_better = " + lower + " (" + metricName + " is " + direction(lower) + ")");
+            } else if (lower != null && metric != null && lower != metric.lowerIsBetter() && !Files.isRegularFile(dir.resolve(TaskSpec.GRADE_SCRIPT))) {
+                // a task that scores with its own grade.py names a metric for the format checks only; its script sets the direction
+                problems.add(YAML + ": lower_is_better: " + lower + ", but " + metricName + " is " + direction(metric.lowerIsBetter())
+                        + "; set lower_is_better: " + metric.lowerIsBetter() + " or leave it out");
             }
 
             List<String> sampleHeader = header(files, TaskSpec.SAMPLE_SUBMISSION);
@@ -369,6 +373,10 @@ public final class TaskLoader {
                 problems.add("description.md: description: cannot read: " + e.getMessage());
                 return "";
             }
+        }
+
+        private static String direction(boolean lowerIsBetter) {
+            return lowerIsBetter ? "an error: lower is better" : "a score: higher is better";
         }
 
         private String infer(String field, String value, String why) {

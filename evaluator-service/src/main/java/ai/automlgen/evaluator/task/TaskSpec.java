@@ -21,6 +21,8 @@ public record TaskSpec(Path dir, String name, String title, String modality, Str
     public static final String TEST = "test";
     public static final String SAMPLE_SUBMISSION = "sample_submission";
     public static final String TRAIN_TARGETS = "train_targets";
+    /** The task's own scoring function beside task.yaml, run by the script evaluator. */
+    public static final String GRADE_SCRIPT = "grade.py";
 
     public TaskSpec {
         labelColumns = List.copyOf(labelColumns);

@@ -96,4 +96,25 @@ class TaskLoaderTest {
         TaskSpec nomad = TaskLoader.load(Bench.task("nomad2018-predict-transparent-conductors")).spec().orElseThrow();
         assertEquals(MatchRule.POSITION, nomad.match());
     }
+
+    @Test
+    void lowerIsBetterAgainstTheMetricsDirectionIsAProblemNamingBoth() throws IOException {
+        Path task = TinyTask.write(temp.resolve("tiny"));
+        Files.writeString(task.resolve("task.yaml"), "metric: accuracy\nlower_is_better: true\n");
+
+        assertEquals(List.of("task.yaml: lower_is_better: true, but accuracy is a score: higher is better; set lower_is_better: false or leave it out"),
+                TaskLoader.load(task).problems());
+    }
+
+    @Test
+    void taskWithItsOwnGradeScriptSetsItsOwnDirection() throws IOException {
+        Path task = TinyTask.write(temp.resolve("tiny"));
+        Files.writeString(task.resolve("task.yaml"), "metric: accuracy\nlower_is_better: true\n");
+        Files.writeString(task.resolve("grade.py"), "def grade(predictions_csv, labels_csv):\n    return 0.0\n");
+
+        TaskInspection inspection = TaskLoader.load(task);
+
+        assertEquals(List.of(), inspection.problems());
+        assertTrue(inspection.spec().orElseThrow().lowerIsBetter());
+    }
 }
