@@ -43,11 +43,23 @@ public final class HoldOutSplit {
             Collections.shuffle(shuffled, random);
             int taken = 0;
             for (List<Integer> group : shuffled) {
-                if (taken >= target || taken + group.size() >= rows) {
+                if (taken >= target) {
                     break;
+                }
+                // a group that would overshoot the target by more than half its size stays in train,
+                // so one big group cannot take (nearly) every row into validation
+                boolean overshoots = 2 * (taken + group.size() - target) > group.size();
+                if (overshoots || taken + group.size() >= rows) {
+                    continue;
                 }
                 group.forEach(i -> held[i] = true);
                 taken += group.size();
+            }
+            if (taken == 0) {
+                int smallest = byGroup.values().stream().mapToInt(List::size).min().orElse(rows);
+                throw new IllegalArgumentException("the groups (task.yaml group_column) leave no rows to hold out: " + byGroup.size()
+                        + " group(s), the smallest with " + smallest + " of " + rows + " rows, for a validation fraction of " + fraction
+                        + " (" + target + " rows); raise validation_fraction or group by a column with smaller groups");
             }
             return held;
         }

@@ -73,4 +73,24 @@ class HoldOutSplitTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HoldOutSplit.heldOut(10, null, null, 1.5, 1));
         assertEquals("validation fraction must be between 0 and 1 (exclusive), got 1.5", e.getMessage());
     }
+
+    @Test
+    void oneBigGroupDoesNotTakeTheValidationSet() {
+        // 80 rows in one group, 20 groups of one row: a 20% split takes 20 single rows, whichever comes first
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            groups.add(i < 80 ? "big" : "g" + i);
+        }
+        for (long seed = 0; seed < 20; seed++) {
+            assertEquals(20, count(HoldOutSplit.heldOut(100, null, groups, 0.2, seed)), "seed " + seed);
+        }
+    }
+
+    @Test
+    void groupsThatLeaveNothingToHoldOutAreRefusedWithTheirSizes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HoldOutSplit.heldOut(10, null, List.of("a", "a", "a", "a", "a", "a", "a", "a", "a", "a"), 0.2, 1));
+        assertEquals("the groups (task.yaml group_column) leave no rows to hold out: 1 group(s), the smallest with 10 of 10 rows, "
+                + "for a validation fraction of 0.2 (2 rows); raise validation_fraction or group by a column with smaller groups", e.getMessage());
+    }
 }
