@@ -121,9 +121,10 @@ public class ScriptEvaluator implements Evaluator {
                 String last = err.isEmpty() ? "no output" : err.get(err.size() - 1);
                 return Verdict.invalid(spec, List.of(SCRIPT + ": failed (exit code " + process.exitValue() + "): " + last));
             }
-            double score = Double.parseDouble(out.get(out.size() - 1).strip());
-            if (Double.isNaN(score)) {
-                return Verdict.invalid(spec, List.of(SCRIPT + ": returned NaN for these predictions"));
+            String printed = out.get(out.size() - 1).strip();
+            double score = parsePythonFloat(printed);
+            if (!Double.isFinite(score)) {
+                return Verdict.invalid(spec, List.of(SCRIPT + ": returned " + printed + " for these predictions; grade() must return a finite number"));
             }
             return new Verdict(spec.metric(), score, spec.lowerIsBetter(), true, List.of(), null);
         } catch (InterruptedException e) {
@@ -137,5 +138,15 @@ public class ScriptEvaluator implements Evaluator {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /** repr() of a Python float: Java's number syntax except nan, inf and -inf. */
+    private static double parsePythonFloat(String repr) {
+        return switch (repr) {
+            case "nan" -> Double.NaN;
+            case "inf" -> Double.POSITIVE_INFINITY;
+            case "-inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(repr);
+        };
     }
 }

@@ -81,4 +81,12 @@ class ScriptEvaluatorTest {
         assertEquals(List.of(task.toAbsolutePath().normalize() + ": grade.py not found; the script evaluator needs grade(predictions_csv, labels_csv) -> float there"),
                 verdict.problems());
     }
+
+    @Test
+    void gradeFunctionReturningNanOrInfinityMakesTheNodeInvalidWithTheValue() throws IOException {
+        Files.writeString(task.resolve("grade.py"), "def grade(predictions_csv, labels_csv):\n    return float('-inf')\n");
+        Verdict verdict = evaluator.evaluate(run, execution());
+        assertFalse(verdict.valid());
+        assertEquals(List.of("grade.py: returned -inf for these predictions; grade() must return a finite number"), verdict.problems());
+    }
 }
