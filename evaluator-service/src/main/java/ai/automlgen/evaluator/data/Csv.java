@@ -27,11 +27,21 @@ public final class Csv {
 
     public static CSVParser open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
-        if (file.getFileName().toString().endsWith(".gz")) {
-            in = new GZIPInputStream(in, 1 << 16);
+        try {
+            if (file.getFileName().toString().endsWith(".gz")) {
+                in = new GZIPInputStream(in, 1 << 16);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            return READ.parse(reader);
+        } catch (IOException | RuntimeException e) {
+            // no parser owns the stream yet (not gzip, unreadable header): close it here
+            try {
+                in.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        return READ.parse(reader);
     }
 
     public static List<String> header(Path file) throws IOException {
