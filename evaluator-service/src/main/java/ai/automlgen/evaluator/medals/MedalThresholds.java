@@ -51,10 +51,10 @@ public record MedalThresholds(double gold, double silver, double bronze, double 
 
     /**
      * The medal a score earns: it is rounded to 5 decimals, then compared inclusively with each
-     * threshold, best medal first. Null for no medal or a NaN score.
+     * threshold, best medal first. Null for no medal or a score that is not a finite number (NaN, infinity).
      */
     public Medal medal(double score) {
-        if (Double.isNaN(score)) {
+        if (!Double.isFinite(score)) {
             return null;
         }
         double rounded = round5(score);
@@ -68,7 +68,7 @@ public record MedalThresholds(double gold, double silver, double bronze, double 
 
     /** Strictly better than the leaderboard median. */
     public boolean aboveMedian(double score) {
-        if (Double.isNaN(score)) {
+        if (!Double.isFinite(score)) {
             return false;
         }
         double rounded = round5(score);
@@ -77,7 +77,7 @@ public record MedalThresholds(double gold, double silver, double bronze, double 
 
     /** 1-based place the score would take on the leaderboard (ties share the better place). */
     public int position(double score, List<Double> scoresBestFirst) {
-        if (Double.isNaN(score)) {
+        if (!Double.isFinite(score)) {
             return scoresBestFirst.size() + 1;
         }
         double rounded = round5(score);
@@ -102,8 +102,9 @@ public record MedalThresholds(double gold, double silver, double bronze, double 
         return lowerIsBetter ? score <= threshold : score >= threshold;
     }
 
+    /** Python's round(score, 5), as MLE-bench applies it: half-even on the exact binary value, not on its shortest decimal. */
     private static double round5(double score) {
-        return new BigDecimal(Double.toString(score)).setScale(5, RoundingMode.HALF_EVEN).doubleValue();
+        return new BigDecimal(score).setScale(5, RoundingMode.HALF_EVEN).doubleValue();
     }
 
     @Override

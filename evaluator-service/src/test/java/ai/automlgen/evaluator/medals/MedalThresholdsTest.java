@@ -77,4 +77,19 @@ class MedalThresholdsTest {
         assertNull(t.medal(0.21));
         assertEquals(0.3, t.median(), 1e-12);
     }
+
+    @Test
+    void roundingFollowsPythonOnTheExactBinaryValue() {
+        // 0.763775 is stored as 0.76377499999…: Python's round(0.763775, 5) is 0.76377, short of a 0.76378 gold
+        MedalThresholds t = MedalThresholds.fromLeaderboard(List.of(0.76378, 0.7, 0.6, 0.5, 0.4));
+        assertEquals(Medal.BRONZE, t.medal(0.763775));
+    }
+
+    @Test
+    void infiniteScoreEarnsNothingAndStandsLast() {
+        MedalThresholds t = fiftyTeamsHigherIsBetter();
+        assertNull(t.medal(Double.NEGATIVE_INFINITY));
+        assertFalse(t.aboveMedian(Double.NEGATIVE_INFINITY));
+        assertEquals(4, t.position(Double.NEGATIVE_INFINITY, List.of(0.9, 0.8, 0.7)));
+    }
 }
