@@ -120,6 +120,7 @@ public final class TaskLoader {
 
             String groupColumn = text("group_column").orElse(null);
             checkColumns(files, sampleHeader, trainHeader, idColumn, submissionColumns, labelColumns, groupColumn);
+            checkClassColumns(files, trainHeader, submissionColumns, labelColumns);
 
             String taskType = text("task_type").orElse(null);
             if (taskType == null) {
@@ -290,6 +291,41 @@ public final class TaskLoader {
                 if (!label && !classOfLabel && !trainHeader.contains(c)) {
                     problems.add(YAML + ": submission_columns: column '" + c + "' is neither a label column, a class of the label, nor a column of " + train);
                 }
+            }
+        }
+
+        /**
+         * Submission columns that are neither labels nor train columns are classes of the one label: the
+         * split's truth for such a column is 1 where the label equals its name. A label value that names no
+         * column (labels 1, 2 against Class_1, Class_2) would give all-zero truth rows, so it is a problem.
+         */
+        private void checkClassColumns(Map<String, String> files, List<String> trainHeader, List<String> submissionColumns,
+                                       List<String> labelColumns) {
+            if (trainHeader == null || labelColumns.size() != 1 || !trainHeader.contains(labelColumns.get(0))) {
+                return;
+            }
+            List<String> classColumns = submissionColumns.stream().filter(c -> !labelColumns.contains(c) && !trainHeader.contains(c)).toList();
+            if (classColumns.isEmpty()) {
+                return;
+            }
+            String label = labelColumns.get(0);
+            String train = "public/" + files.get(TaskSpec.TRAIN);
+            Set<String> unmatched = new LinkedHashSet<>();
+            try {
+                for (String value : labelValues(publicDir.resolve(files.get(TaskSpec.TRAIN)), label)) {
+                    if (!classColumns.contains(value)) {
+                        unmatched.add(value);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                problems.add(train + ": label_columns: cannot read: " + e.getMessage());
+                return;
+            }
+            if (!unmatched.isEmpty()) {
+                problems.add(YAML + ": submission_columns: " + unmatched.size() + " value(s) of " + label + " in " + train
+                        + " match no submission column, e.g. " + String.join(", ", unmatched.stream().limit(3).map(v -> "'" + v + "'").toList())
+                        + "; each class is scored in the column named exactly like it (columns: " + abbreviate(classColumns)
+                        + "), so rename the sample submission's columns or the labels to match");
             }
         }
 

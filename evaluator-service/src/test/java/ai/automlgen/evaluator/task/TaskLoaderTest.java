@@ -117,4 +117,17 @@ class TaskLoaderTest {
         assertEquals(List.of(), inspection.problems());
         assertTrue(inspection.spec().orElseThrow().lowerIsBetter());
     }
+
+    @Test
+    void classLabelsThatNameNoSubmissionColumnAreAProblem() throws IOException {
+        Path task = Files.createDirectories(temp.resolve("classes/public")).getParent();
+        Files.writeString(task.resolve("task.yaml"), "metric: multi_class_log_loss\nlabel_columns: [target]\n");
+        Files.writeString(task.resolve("public/train.csv"), "id,x,target\na,1,1\nb,2,2\nc,3,1\n");
+        Files.writeString(task.resolve("public/test.csv"), "id,x\nd,4\n");
+        Files.writeString(task.resolve("public/sample_submission.csv"), "id,Class_1,Class_2\nd,0.5,0.5\n");
+
+        assertEquals(List.of("task.yaml: submission_columns: 2 value(s) of target in public/train.csv match no submission column, e.g. '1', '2'; "
+                        + "each class is scored in the column named exactly like it (columns: Class_1, Class_2), so rename the sample submission's columns or the labels to match"),
+                TaskLoader.load(task).problems());
+    }
 }
