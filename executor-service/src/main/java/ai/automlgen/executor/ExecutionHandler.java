@@ -4,6 +4,7 @@ import ai.automlgen.events.EventJson;
 import ai.automlgen.events.ExecutionFinished;
 import ai.automlgen.events.ExecutionRequested;
 import ai.automlgen.events.Topics;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -20,10 +21,13 @@ import java.util.concurrent.CompletionStage;
  * completes once the request holds its slots, so the connector takes the next request only when
  * one could start, and keeps polling meanwhile. The request is acknowledged once its result is
  * published, so a crash mid-run means redelivery, and a redelivery after publishing republishes.
+ * A publish that fails is retried until Kafka takes it: acknowledging instead would lose the result.
  */
 @ApplicationScoped
 public class ExecutionHandler {
     private static final Logger LOG = Logger.getLogger(ExecutionHandler.class);
+    private static final Duration PUBLISH_FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration PUBLISH_MAX_RETRY = Duration.ofSeconds(30);
 
     private final ExecutionScheduler scheduler;
     private final MutinyEmitter<String> results;
@@ -47,22 +51,26 @@ public class ExecutionHandler {
             return message.ack();
         }
         ExecutionScheduler.Submission submission = scheduler.submit(request);
-        submission.finished()
-                .thenCompose(this::publish)
-                .whenComplete((ignored, error) -> {
-                    if (error == null) {
-                        message.ack();
-                    } else {
-                        LOG.errorf(error, "%s/%s: could not publish its result", request.runId(), request.nodeId());
-                        message.nack(error);
-                    }
-                });
+        // Never a nack: failure-strategy=ignore acknowledges a nacked request, and the result would be lost.
+        submission.finished().whenComplete((finished, error) -> {
+            if (error != null) {
+                // The run was interrupted (the executor is stopping): left unacknowledged, it is redelivered.
+                LOG.warnf("%s/%s: stopped before it finished (%s); it runs again after a restart",
+                        request.runId(), request.nodeId(), error);
+                return;
+            }
+            publish(finished).subscribe().with(published -> message.ack());
+        });
         return submission.admitted();
     }
 
-    private CompletableFuture<Void> publish(ExecutionFinished finished) {
+    private Uni<Void> publish(ExecutionFinished finished) {
         Message<String> record = Message.of(EventJson.write(finished))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(finished.runId()).build());
-        return results.sendMessage(record).subscribeAsCompletionStage();
+        // sendMessage is lazy: each retry sends the record again.
+        return results.sendMessage(record)
+                .onFailure().invoke(error -> LOG.errorf("%s/%s: could not publish its result (%s); retrying",
+                        finished.runId(), finished.nodeId(), error.getMessage()))
+                .onFailure().retry().withBackOff(PUBLISH_FIRST_RETRY, PUBLISH_MAX_RETRY).indefinitely();
     }
 }
