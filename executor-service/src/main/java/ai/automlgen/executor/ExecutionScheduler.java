@@ -32,14 +32,17 @@ public final class ExecutionScheduler {
     private final ExecutionRunner runner;
     private final ResultStore results;
     private final Sandbox sandbox;
+    private final InputDirRule inputDirs;
     private final ExecutorService workers;
     private final Map<String, CompletableFuture<ExecutionFinished>> inFlight = new ConcurrentHashMap<>();
 
-    public ExecutionScheduler(SlotGate slots, ExecutionRunner runner, ResultStore results, Sandbox sandbox) {
+    public ExecutionScheduler(SlotGate slots, ExecutionRunner runner, ResultStore results, Sandbox sandbox,
+                              InputDirRule inputDirs) {
         this.slots = slots;
         this.runner = runner;
         this.results = results;
         this.sandbox = sandbox;
+        this.inputDirs = inputDirs;
         int size = slots.usage().capacity().cpus();
         AtomicInteger count = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(size, size, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
@@ -69,7 +72,7 @@ public final class ExecutionScheduler {
             LOG.infof("%s already finished (%s); republishing the stored result", key, stored.get().outcome());
             return Submission.done(stored.get());
         }
-        Optional<String> problem = RequestCheck.problems(request)
+        Optional<String> problem = RequestCheck.problems(request, inputDirs)
                 .or(() -> slots.whyNeverFits(request.resources()).map(reason -> "cannot ever run here: " + reason));
         if (problem.isPresent()) {
             LOG.warnf("%s rejected: %s", key, problem.get());

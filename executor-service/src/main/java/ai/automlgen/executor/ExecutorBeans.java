@@ -101,8 +101,16 @@ public class ExecutorBeans {
 
     @Produces
     @Singleton
-    ExecutionScheduler scheduler(ExecutorConfig config, SlotGate slots, ExecutionRunner runner, Sandboxes sandboxes) {
-        return new ExecutionScheduler(slots, runner, new ResultStore(config.artifacts().resultsRoot()), sandboxes.chosen());
+    InputDirRule inputDirs(ExecutorConfig config) {
+        return new InputDirRule(config.home().resolve("runs"));
+    }
+
+    @Produces
+    @Singleton
+    ExecutionScheduler scheduler(ExecutorConfig config, SlotGate slots, ExecutionRunner runner, Sandboxes sandboxes,
+                                 InputDirRule inputDirs) {
+        return new ExecutionScheduler(slots, runner, new ResultStore(config.artifacts().resultsRoot()), sandboxes.chosen(),
+                inputDirs);
     }
 
     void stop(@Disposes ExecutionScheduler scheduler) {

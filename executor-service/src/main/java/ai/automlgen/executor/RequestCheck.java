@@ -17,7 +17,7 @@ public final class RequestCheck {
     private RequestCheck() {
     }
 
-    public static Optional<String> problems(ExecutionRequested request) {
+    public static Optional<String> problems(ExecutionRequested request, InputDirRule inputDirs) {
         List<String> problems = new ArrayList<>();
         CodeRef code = request.code();
         if (code == null || code.source() == null || code.source().isBlank()) {
@@ -39,9 +39,11 @@ public final class RequestCheck {
             } else if (!Files.isDirectory(input)) {
                 problems.add("inputDir " + input + " is not a folder on the executor's host; the executor must see"
                         + " the evaluator's $AUTOMLGEN_HOME/runs (same host or a shared volume)");
-            } else if (!readableByOthers(input)) {
-                problems.add("inputDir " + input + " is not readable by others, and sandboxed code runs as an"
-                        + " unprivileged user: make it readable (chmod -R o+rX " + input + ")");
+            } else {
+                inputDirs.problem(input).or(() -> readableByOthers(input) ? Optional.empty() : Optional.of(
+                        "inputDir " + input + " is not readable by others, and sandboxed code runs as an"
+                                + " unprivileged user: make it readable (chmod -R o+rX " + input + ")"))
+                        .ifPresent(problems::add);
             }
         }
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));

@@ -32,11 +32,13 @@ public class SandboxResource {
     private final Sandboxes sandboxes;
     private final SlotGate slots;
     private final ExecutionRunner runner;
+    private final InputDirRule inputDirs;
 
-    public SandboxResource(Sandboxes sandboxes, SlotGate slots, ExecutionRunner runner) {
+    public SandboxResource(Sandboxes sandboxes, SlotGate slots, ExecutionRunner runner, InputDirRule inputDirs) {
         this.sandboxes = sandboxes;
         this.slots = slots;
         this.runner = runner;
+        this.inputDirs = inputDirs;
     }
 
     /** {@code cpus} defaults to 1; {@code sandbox} null means the executor's own choice. */
@@ -78,6 +80,9 @@ public class SandboxResource {
                 throw badRequest("inputDir " + request.inputDir() + " is not an absolute path to a folder"
                         + " on the executor's host");
             }
+            inputDirs.problem(input).ifPresent(problem -> {
+                throw badRequest(problem);
+            });
         }
         Resources resources;
         try {

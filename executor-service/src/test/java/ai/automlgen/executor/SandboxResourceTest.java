@@ -2,9 +2,12 @@ package ai.automlgen.executor;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @Tag("stack")
 class SandboxResourceTest {
+    @ConfigProperty(name = "automlgen.home")
+    Path home;
+
     @Test
     void runsAScriptAndAnswersWithOutcomeExitCodeAndTails() {
         given().contentType(ContentType.JSON)
@@ -71,6 +77,17 @@ class SandboxResourceTest {
         assertTrue(seenInUse, "a running script holds one CPU slot");
         assertEquals("OK", sleeping.get(30, TimeUnit.SECONDS));
         given().when().get("/slots").then().body("cpus_in_use", equalTo(0)).body("running", equalTo(0));
+    }
+
+    @Test
+    void aRunsEvaluatorFolderAsInputIsABadRequestSayingWhatToNameInstead() throws Exception {
+        Path evaluator = Files.createDirectories(home.resolve("runs/sandbox-resource-test/evaluator"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("source", "print(1)", "inputDir", evaluator.toString()))
+                .when().post("/sandbox/run")
+                .then().statusCode(400)
+                .body("error", containsString("is not a prepared input of its run"))
+                .body("error", containsString("name a run's prepared input/ or full/"));
     }
 
     @Test

@@ -29,7 +29,7 @@ final class TestExecutors {
         ExecutionRunner runner = new ExecutionRunner(new FileArtifactStore(home.resolve("artifacts"), 1 << 20, 1 << 20),
                 home.resolve("executions/work"), "test-executor", 42);
         return new ExecutionScheduler(new SlotGate(new SlotPool(new Capacity(2, 4096, List.of()))), runner,
-                results(home), sandbox);
+                results(home), sandbox, new InputDirRule(home.resolve("runs")));
     }
 
     static ExecutionRequested request(String nodeId) {
