@@ -36,6 +36,7 @@ public final class ProcessSandbox implements Sandbox {
     private static final List<String> ROOT_LINKS = List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");
     private static final int SANDBOX_UID = 65534;
     private static final int MAX_SEATS = 256;
+    private static final int CPU_HARD_LIMIT_GRACE_SECONDS = 5;
 
     private final String python;
     private final SandboxLimits limits;
@@ -141,7 +142,9 @@ public final class ProcessSandbox implements Sandbox {
         long cpuSeconds = spec.timeout().toSeconds() * spec.lease().cpus() + 60;
         command.addAll(List.of("prlimit",
                 "--as=" + spec.lease().memoryMb() * 1024 * 1024,
-                "--cpu=" + cpuSeconds,
+                // SIGXCPU at the soft limit, so the run reads as KILLED at its CPU time limit; the hard
+                // limit's SIGKILL would read as the kernel's out-of-memory kill.
+                "--cpu=" + cpuSeconds + ":" + (cpuSeconds + CPU_HARD_LIMIT_GRACE_SECONDS),
                 "--fsize=" + limits.maxFileSizeMb() * 1024 * 1024,
                 "--nproc=" + limits.maxProcesses(),
                 "--core=0", "--"));

@@ -53,6 +53,13 @@ class OutcomeClassifierTest {
     }
 
     @Test
+    void sigxcpuIsKilledAtTheCpuTimeLimit() {
+        var c = classify(128 + 24, false, false, "");
+        assertEquals(Outcome.KILLED, c.outcome());
+        assertEquals("killed at its CPU time limit (SIGXCPU)", c.detail());
+    }
+
+    @Test
     void otherSignalsAreKilledNamingTheSignal() {
         var c = classify(128 + 15, false, false, "");
         assertEquals(Outcome.KILLED, c.outcome());
