@@ -73,7 +73,7 @@ public final class ExecutionRunner {
     }
 
     /** An answer for a request the executor itself failed to run (not the code's fault). */
-    public ExecutionFinished failed(ExecutionRequested request, Exception error) {
+    public ExecutionFinished failed(ExecutionRequested request, Throwable error) {
         return finished(request, Outcome.EXECUTOR_FAILED, null, 0, "", "", 0, List.of(),
                 "the executor could not run this node: " + error.getMessage());
     }

@@ -113,7 +113,7 @@ public final class ExecutionScheduler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             finished.completeExceptionally(e);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error too (OutOfMemoryError): `finished` must complete, or the request waits forever
             LOG.errorf(e, "%s could not be run", key);
             // Not stored: a redelivery may succeed once the executor's problem is fixed.
             finished.complete(runner.failed(request, e));

@@ -22,6 +22,19 @@ class ExecutionSchedulerTest {
     Path home;
 
     @Test
+    void anErrorInTheExecutorStillAnswersTheRequestAsExecutorFailed() throws Exception {
+        StubSandbox failing = new StubSandbox(run -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+
+        ExecutionFinished finished = TestExecutors.scheduler(home, failing)
+                .submit(TestExecutors.request("node-1")).finished().get(10, TimeUnit.SECONDS);
+
+        assertEquals(Outcome.EXECUTOR_FAILED, finished.outcome());
+        assertEquals("the executor could not run this node: Java heap space", finished.detail());
+    }
+
+    @Test
     void aRequestMountingARunsEvaluatorFolderIsRejectedSayingWhy() throws Exception {
         Path evaluator = Files.createDirectories(home.resolve("runs/run-1/evaluator"));
         ExecutionRequested request = ExecutionRequested.of(TestExecutors.RUN_ID, "node-1", CodeRef.python("print(1)"),
