@@ -1,6 +1,7 @@
 package ai.automlgen.executor.sandbox;
 
 import ai.automlgen.executor.sandbox.ContractEnvironment.SandboxPaths;
+import ai.automlgen.executor.host.HostCommand;
 import ai.automlgen.executor.sandbox.OutcomeClassifier.Classified;
 import org.jboss.logging.Logger;
 
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ public final class ProcessSandbox implements Sandbox {
     private static final int SANDBOX_UID = 65534;
     private static final int MAX_SEATS = 256;
     private static final int CPU_HARD_LIMIT_GRACE_SECONDS = 5;
+    private static final Duration PROBE_DEADLINE = Duration.ofSeconds(10);
 
     private final String python;
     private final SandboxLimits limits;
@@ -259,13 +262,12 @@ public final class ProcessSandbox implements Sandbox {
         probe.addAll(root ? List.of("--unshare-net", "--unshare-pid") : List.of("--unshare-all"));
         probe.add("/bin/true");
         try {
-            Process p = new ProcessBuilder(probe).redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes()).strip();
-            boolean ok = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-            if (!ok) {
-                LOG.warnf("bubblewrap does not work here (%s): %s", String.join(" ", probe), output);
+            HostCommand.Result result = HostCommand.run(probe, PROBE_DEADLINE);
+            if (!result.succeeded()) {
+                LOG.warnf("bubblewrap does not work here (%s): %s", String.join(" ", probe),
+                        result.finished() ? result.output().strip() : "no answer within " + PROBE_DEADLINE.toSeconds() + " s");
             }
-            return ok;
+            return result.succeeded();
         } catch (IOException e) {
             LOG.warnf("bubblewrap is not installed (%s)", e.getMessage());
             return false;
@@ -320,12 +322,12 @@ public final class ProcessSandbox implements Sandbox {
 
     private static String run(List<String> command) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output.strip());
+            HostCommand.Result result = HostCommand.run(command, PROBE_DEADLINE);
+            if (!result.succeeded()) {
+                throw new IllegalStateException(String.join(" ", command) + (result.finished() ? " failed: "
+                        + result.output().strip() : " did not finish within " + PROBE_DEADLINE.toSeconds() + " s"));
             }
-            return output;
+            return result.output();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

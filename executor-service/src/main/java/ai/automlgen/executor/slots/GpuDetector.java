@@ -1,9 +1,11 @@
 package ai.automlgen.executor.slots;
 
+import ai.automlgen.executor.host.HostCommand;
+
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Which GPU ids this executor may hand out: configured, or as nvidia-smi lists them. */
 public final class GpuDetector {
@@ -22,13 +24,12 @@ public final class GpuDetector {
             return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
         try {
-            Process p = new ProcessBuilder("nvidia-smi", "--query-gpu=index", "--format=csv,noheader")
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            HostCommand.Result listed = HostCommand.run(List.of("nvidia-smi", "--query-gpu=index", "--format=csv,noheader"),
+                    Duration.ofSeconds(20));
+            if (!listed.succeeded()) {
                 return List.of();
             }
-            return out.lines().map(String::strip).filter(s -> s.matches("\\d+")).toList();
+            return listed.output().lines().map(String::strip).filter(s -> s.matches("\\d+")).toList();
         } catch (IOException e) {
             return List.of();
         } catch (InterruptedException e) {
