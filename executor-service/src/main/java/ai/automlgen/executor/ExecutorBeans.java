@@ -75,20 +75,37 @@ public class ExecutorBeans {
             throw new IllegalStateException("automlgen.sandbox.kind=docker, but " + String.join("; ", whyNoDocker)
                     + " (or set AUTOMLGEN_SANDBOX=auto to fall back to the process sandbox)");
         }
-        // auto: Docker when found, and the process sandbox for what Docker later cannot start
-        Sandbox chosen = docker.<Sandbox>map(d -> kind.equals("auto") ? new FallbackSandbox(d, process) : d).orElse(process);
+        // auto: Docker when found, and the process sandbox for what Docker later cannot start, if it isolates the code
+        Optional<String> whyNoStandIn = process.bubblewrap() ? Optional.empty() : Optional.of("it has no bubblewrap,"
+                + " so the code would see the host's files; restart the Docker engine (infra/runtime-image/docker.sh),"
+                + " or install bubblewrap (apt-get install bubblewrap) and allow user namespaces");
+        Sandbox chosen = docker.<Sandbox>map(d -> kind.equals("auto") ? new FallbackSandbox(d, process, whyNoStandIn) : d)
+                .orElse(process);
         if (chosen == process) {
-            String why = kind.equals("process") ? "configured" : String.join("; ", whyNoDocker);
-            String isolation = process.isolation();
-            if (isolation.contains("WEAKER ISOLATION")) {
-                LOG.errorf("SANDBOX: process (%s) — %s", why, isolation);
-            } else {
-                LOG.infof("sandbox: process (%s) — %s", why, isolation);
-            }
+            logProcessIsolation("process (" + (kind.equals("process") ? "configured" : String.join("; ", whyNoDocker)) + ")",
+                    process);
         } else {
-            LOG.infof("sandbox: docker (%s); process sandbox also available for sandbox runs", docker.get().isolation());
+            LOG.infof("sandbox: docker (%s)", docker.get().isolation());
+            if (!kind.equals("auto")) {
+                LOG.infof("sandbox: process, for sandbox runs only — %s", process.isolation());
+            } else if (whyNoStandIn.isPresent()) {
+                LOG.warnf("sandbox: executions Docker cannot start will fail, not run in the process sandbox: %s",
+                        whyNoStandIn.get());
+            } else {
+                logProcessIsolation("process, standing in for executions Docker cannot start", process);
+            }
         }
         return new Sandboxes(chosen, available);
+    }
+
+    /** For a process sandbox that runs executions: an ERROR beginning {@code SANDBOX:} when its isolation is weaker. */
+    private static void logProcessIsolation(String role, ProcessSandbox process) {
+        String isolation = process.isolation();
+        if (isolation.contains("WEAKER ISOLATION")) {
+            LOG.errorf("SANDBOX: %s — %s", role, isolation);
+        } else {
+            LOG.infof("sandbox: %s — %s", role, isolation);
+        }
     }
 
     @Produces

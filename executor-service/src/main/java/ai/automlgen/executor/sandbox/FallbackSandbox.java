@@ -2,6 +2,7 @@ package ai.automlgen.executor.sandbox;
 
 import org.jboss.logging.Logger;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -10,18 +11,22 @@ import java.util.concurrent.atomic.AtomicReference;
  * cannot even start (the engine went away after the executor started) runs in the process sandbox
  * instead of failing — otherwise every node of every run would fail at once and burn the runs'
  * budgets on an infrastructure fault. Results say where they ran; health reports the fallbacks.
+ * A fallback that would not isolate the code (no bubblewrap) does not stand in: such executions fail.
  */
 public final class FallbackSandbox implements Sandbox {
     private static final Logger LOG = Logger.getLogger(FallbackSandbox.class);
 
     private final Sandbox primary;
     private final Sandbox fallback;
+    private final Optional<String> whyFallbackMayNotRun;
     private final AtomicLong fallbacks = new AtomicLong();
     private final AtomicReference<String> lastProblem = new AtomicReference<>();
 
-    public FallbackSandbox(Sandbox primary, Sandbox fallback) {
+    /** @param whyFallbackMayNotRun why {@code fallback} must not run code, and how to fix that; empty when it may */
+    public FallbackSandbox(Sandbox primary, Sandbox fallback, Optional<String> whyFallbackMayNotRun) {
         this.primary = primary;
         this.fallback = fallback;
+        this.whyFallbackMayNotRun = whyFallbackMayNotRun;
     }
 
     @Override
@@ -34,8 +39,12 @@ public final class FallbackSandbox implements Sandbox {
         try {
             return primary.run(run);
         } catch (SandboxUnavailableException e) {
-            fallbacks.incrementAndGet();
             lastProblem.set(e.getMessage());
+            if (whyFallbackMayNotRun.isPresent()) {
+                throw new SandboxUnavailableException(e.getMessage() + ", and the " + fallback.name()
+                        + " sandbox may not stand in: " + whyFallbackMayNotRun.get(), e);
+            }
+            fallbacks.incrementAndGet();
             LOG.errorf("%s: %s; running it in the %s sandbox instead", run.label(), e.getMessage(), fallback.name());
             SandboxResult result = fallback.run(run);
             return new SandboxResult(result.outcome(), result.exitCode(), result.durationMs(), result.stdoutTail(),

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +26,7 @@ class FallbackSandboxTest {
     void runsInThePrimarySandboxWhileItWorks() {
         Recording docker = new Recording("docker", run -> OK);
         Recording process = new Recording("process", run -> OK);
-        FallbackSandbox sandbox = new FallbackSandbox(docker, process);
+        FallbackSandbox sandbox = new FallbackSandbox(docker, process, Optional.empty());
 
         assertSame(OK, sandbox.run(RUN));
         assertEquals(List.of(RUN), docker.runs);
@@ -41,7 +42,7 @@ class FallbackSandboxTest {
             throw new SandboxUnavailableException("Docker could not create the container (Connection refused)", null);
         });
         Recording process = new Recording("process", run -> OK);
-        FallbackSandbox sandbox = new FallbackSandbox(docker, process);
+        FallbackSandbox sandbox = new FallbackSandbox(docker, process, Optional.empty());
 
         SandboxResult result = sandbox.run(RUN);
 
@@ -54,13 +55,30 @@ class FallbackSandboxTest {
     }
 
     @Test
+    void anExecutionThePrimaryCannotStartFailsWhenTheFallbackMayNotRunCodeSayingHowToFixIt() {
+        Recording docker = new Recording("docker", run -> {
+            throw new SandboxUnavailableException("Docker could not create the container (Connection refused)", null);
+        });
+        Recording process = new Recording("process", run -> OK);
+        FallbackSandbox sandbox = new FallbackSandbox(docker, process,
+                Optional.of("it has no bubblewrap; install bubblewrap or restart the engine"));
+
+        SandboxUnavailableException e = assertThrows(SandboxUnavailableException.class, () -> sandbox.run(RUN));
+
+        assertEquals("Docker could not create the container (Connection refused), and the process sandbox may not"
+                + " stand in: it has no bubblewrap; install bubblewrap or restart the engine", e.getMessage());
+        assertTrue(process.runs.isEmpty());
+        assertEquals(0, sandbox.fallbacks());
+    }
+
+    @Test
     void otherFailuresOfThePrimaryAreNotRetriedElsewhere() {
         // the code may have run already: running it a second time is not the fallback's call
         Recording docker = new Recording("docker", run -> {
             throw new IllegalStateException("lost the container's output stream");
         });
         Recording process = new Recording("process", run -> OK);
-        FallbackSandbox sandbox = new FallbackSandbox(docker, process);
+        FallbackSandbox sandbox = new FallbackSandbox(docker, process, Optional.empty());
 
         assertThrows(IllegalStateException.class, () -> sandbox.run(RUN));
         assertTrue(process.runs.isEmpty());
