@@ -45,7 +45,7 @@ public final class ExecutionRunner {
     }
 
     /** Runs a request on a lease already held and collects its output/ into the artifact store. */
-    public ExecutionFinished execute(ExecutionRequested request, Sandbox sandbox, SlotLease lease) {
+    public ExecutionFinished execute(ExecutionRequested request, Sandbox sandbox, SlotLease lease) throws InterruptedException {
         String label = request.runId() + "/" + request.nodeId();
         Path input = request.inputDir() == null ? null : Path.of(request.inputDir());
         return inWorkDir(label, request.code().source(), input, (workDir, inputDir) -> {
@@ -61,7 +61,8 @@ public final class ExecutionRunner {
     }
 
     /** Runs a bare script as {@link #execute} would, without collecting artifacts (the debugging aid). */
-    public SandboxResult runScript(String source, Path inputDir, Sandbox sandbox, SlotLease lease, Duration timeout) {
+    public SandboxResult runScript(String source, Path inputDir, Sandbox sandbox, SlotLease lease, Duration timeout)
+            throws InterruptedException {
         String label = "sandbox-run/" + UUID.randomUUID();
         return inWorkDir(label, source, inputDir, (workDir, input) ->
                 sandbox.run(new SandboxRun(label, workDir, input, SCRIPT, lease, timeout, seed)));
@@ -86,14 +87,14 @@ public final class ExecutionRunner {
     }
 
     private interface InWorkDir<T> {
-        T run(Path workDir, Path inputDir);
+        T run(Path workDir, Path inputDir) throws InterruptedException;
     }
 
     /**
      * A fresh {@code <workRoot>/<label>-<random>/} with solution.py and output/, and next to it an
      * empty folder to mount as input/ when the request names none; both removed afterwards.
      */
-    private <T> T inWorkDir(String label, String source, Path inputDir, InWorkDir<T> body) {
+    private <T> T inWorkDir(String label, String source, Path inputDir, InWorkDir<T> body) throws InterruptedException {
         Path workDir;
         Path emptyInput = null;
         try {

@@ -111,6 +111,8 @@ public final class ExecutionScheduler {
             results.save(result);
             finished.complete(result);
         } catch (InterruptedException e) {
+            // The executor is stopping (or the slot wait was cut short): nothing is stored or published,
+            // the request stays unacknowledged and runs again after a restart.
             Thread.currentThread().interrupt();
             finished.completeExceptionally(e);
         } catch (Throwable e) { // an Error too (OutOfMemoryError): `finished` must complete, or the request waits forever

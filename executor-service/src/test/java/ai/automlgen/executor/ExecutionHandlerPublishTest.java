@@ -14,10 +14,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** When a request is acknowledged, against a stand-in for Kafka (no broker needed). */
 class ExecutionHandlerPublishTest {
@@ -38,6 +42,25 @@ class ExecutionHandlerPublishTest {
         ExecutionFinished published = EventJson.read(results.published.get(0), ExecutionFinished.class);
         assertEquals(List.of("node-1", "OK"), List.of(published.nodeId(), published.outcome().name()));
         assertEquals(Outcome.OK, TestExecutors.results(home).find(TestExecutors.RUN_ID, "node-1").orElseThrow().outcome());
+    }
+
+    @Test
+    void aRunInterruptedByShutdownLeavesItsRequestUnacknowledgedForRedelivery() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        ExecutionScheduler scheduler = TestExecutors.scheduler(home, new StubSandbox(run -> {
+            running.countDown();
+            Thread.sleep(60_000);
+            return StubSandbox.OK;
+        }));
+        FlakyResults results = new FlakyResults(0);
+        Acks acks = new Acks();
+        new ExecutionHandler(scheduler, results).onExecutionRequested(acks.message(EventJson.write(TestExecutors.request("node-1"))));
+        assertTrue(running.await(10, TimeUnit.SECONDS));
+
+        scheduler.shutdown();
+
+        assertThrows(TimeoutException.class, () -> acks.settled.get(2, TimeUnit.SECONDS));
+        assertEquals(List.of(), results.published);
     }
 
     /** The incoming message's acknowledgement, as the connector would see it. */

@@ -12,14 +12,38 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExecutionSchedulerTest {
     @TempDir
     Path home;
+
+    @Test
+    void aRunInterruptedByShutdownIsNeitherAnsweredNorStored() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        ExecutionScheduler scheduler = TestExecutors.scheduler(home, new StubSandbox(run -> {
+            running.countDown();
+            Thread.sleep(60_000);
+            return StubSandbox.OK;
+        }));
+        CompletableFuture<ExecutionFinished> finished = scheduler.submit(TestExecutors.request("node-1")).finished();
+        assertTrue(running.await(10, TimeUnit.SECONDS));
+
+        scheduler.shutdown();
+
+        ExecutionException e = assertThrows(ExecutionException.class, () -> finished.get(10, TimeUnit.SECONDS));
+        assertInstanceOf(InterruptedException.class, e.getCause());
+        assertEquals(Optional.empty(), TestExecutors.results(home).find(TestExecutors.RUN_ID, "node-1"));
+    }
 
     @Test
     void anErrorInTheExecutorStillAnswersTheRequestAsExecutorFailed() throws Exception {

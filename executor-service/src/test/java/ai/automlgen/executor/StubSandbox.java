@@ -10,7 +10,7 @@ final class StubSandbox implements Sandbox {
     static final SandboxResult OK = new SandboxResult(Outcome.OK, 0, 5, "", "", 0, "exited 0");
 
     interface Behaviour {
-        SandboxResult run(SandboxRun run) throws Exception;
+        SandboxResult run(SandboxRun run) throws InterruptedException;
     }
 
     private final Behaviour behaviour;
@@ -25,13 +25,7 @@ final class StubSandbox implements Sandbox {
     }
 
     @Override
-    public SandboxResult run(SandboxRun run) {
-        try {
-            return behaviour.run(run);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    public SandboxResult run(SandboxRun run) throws InterruptedException {
+        return behaviour.run(run);
     }
 }

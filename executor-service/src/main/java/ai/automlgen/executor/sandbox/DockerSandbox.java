@@ -6,7 +6,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
-import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
@@ -119,7 +118,7 @@ public final class DockerSandbox implements Sandbox {
     }
 
     @Override
-    public SandboxResult run(SandboxRun spec) {
+    public SandboxResult run(SandboxRun spec) throws InterruptedException {
         Path input = prepare(spec);
         List<String> gpuIds = spec.lease().gpuIds();
         // Inside the container the granted GPUs are numbered from 0.
@@ -171,7 +170,7 @@ public final class DockerSandbox implements Sandbox {
         }
     }
 
-    private SandboxResult runContainer(String id, SandboxRun spec) {
+    private SandboxResult runContainer(String id, SandboxRun spec) throws InterruptedException {
         LogCapture stdout = new LogCapture(limits.logHeadBytes(), limits.logTailBytes());
         LogCapture stderr = new LogCapture(limits.logHeadBytes(), limits.logTailBytes());
         ResultCallback.Adapter<Frame> attached = docker.attachContainerCmd(id)
@@ -187,32 +186,28 @@ public final class DockerSandbox implements Sandbox {
                     }
                 });
         long start = System.nanoTime();
-        boolean timedOut = false;
-        Integer exitCode = null;
+        boolean timedOut;
         try {
             attached.awaitStarted(30, TimeUnit.SECONDS);
             docker.startContainerCmd(id).exec();
-            try {
-                exitCode = docker.waitContainerCmd(id).exec(new WaitContainerResultCallback())
-                        .awaitStatusCode(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (DockerClientException e) {
-                timedOut = true;
+            // false only at the timeout: an interrupt throws, and an engine error on the wait stream is rethrown
+            // here (the timed awaitStatusCode reports all three as one DockerClientException)
+            timedOut = !docker.waitContainerCmd(id).exec(new WaitContainerResultCallback())
+                    .awaitCompletion(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (timedOut) {
                 kill(id);
             }
             attached.awaitCompletion(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             kill(id);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + spec.label(), e);
+            throw e;
         } finally {
             closeQuietly(attached);
         }
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(id).exec().getState();
         boolean oomKilled = Boolean.TRUE.equals(state.getOOMKilled());
-        if (exitCode == null && state.getExitCodeLong() != null) {
-            exitCode = state.getExitCodeLong().intValue();
-        }
+        Integer exitCode = state.getExitCodeLong() == null ? null : state.getExitCodeLong().intValue();
         String stderrText = stderr.text();
         Classified classified = OutcomeClassifier.classify(exitCode == null ? -1 : exitCode, timedOut, oomKilled,
                 stderrText, limits, spec.lease().memoryMb());

@@ -35,7 +35,7 @@ public final class FallbackSandbox implements Sandbox {
     }
 
     @Override
-    public SandboxResult run(SandboxRun run) {
+    public SandboxResult run(SandboxRun run) throws InterruptedException {
         try {
             return primary.run(run);
         } catch (SandboxUnavailableException e) {

@@ -89,7 +89,7 @@ public final class ProcessSandbox implements Sandbox {
     }
 
     @Override
-    public SandboxResult run(SandboxRun spec) {
+    public SandboxResult run(SandboxRun spec) throws InterruptedException {
         int uid = uidBase + spec.lease().seat();
         prepare(spec, uid);
         SandboxPaths paths = bubblewrap ? SandboxPaths.mounted() : new SandboxPaths(spec.workDir().toString(),
@@ -113,7 +113,7 @@ public final class ProcessSandbox implements Sandbox {
         }
         Thread out = drainer(spec.label() + "-stdout", () -> stdout.drain(process.getInputStream()));
         Thread err = drainer(spec.label() + "-stderr", () -> stderr.drain(process.getErrorStream()));
-        boolean timedOut = false;
+        boolean timedOut;
         int exitCode;
         try {
             timedOut = !process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -121,10 +121,6 @@ public final class ProcessSandbox implements Sandbox {
                 killAll(process, uid);
             }
             exitCode = process.waitFor();
-        } catch (InterruptedException e) {
-            killAll(process, uid);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + spec.label(), e);
         } finally {
             // Children that outlived the main process (daemons, double forks) go too.
             killAll(process, uid);

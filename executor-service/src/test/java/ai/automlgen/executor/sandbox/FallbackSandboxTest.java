@@ -23,7 +23,7 @@ class FallbackSandboxTest {
     private static final SandboxResult OK = new SandboxResult(Outcome.OK, 0, 12, "", "", 0, "exited 0");
 
     @Test
-    void runsInThePrimarySandboxWhileItWorks() {
+    void runsInThePrimarySandboxWhileItWorks() throws InterruptedException {
         Recording docker = new Recording("docker", run -> OK);
         Recording process = new Recording("process", run -> OK);
         FallbackSandbox sandbox = new FallbackSandbox(docker, process, Optional.empty());
@@ -37,7 +37,7 @@ class FallbackSandboxTest {
     }
 
     @Test
-    void anExecutionThePrimaryCannotStartRunsInTheFallbackAndSaysSo() {
+    void anExecutionThePrimaryCannotStartRunsInTheFallbackAndSaysSo() throws InterruptedException {
         Recording docker = new Recording("docker", run -> {
             throw new SandboxUnavailableException("Docker could not create the container (Connection refused)", null);
         });
@@ -55,7 +55,7 @@ class FallbackSandboxTest {
     }
 
     @Test
-    void anExecutionThePrimaryCannotStartFailsWhenTheFallbackMayNotRunCodeSayingHowToFixIt() {
+    void anExecutionThePrimaryCannotStartFailsWhenTheFallbackMayNotRunCodeSayingHowToFixIt() throws InterruptedException {
         Recording docker = new Recording("docker", run -> {
             throw new SandboxUnavailableException("Docker could not create the container (Connection refused)", null);
         });
@@ -72,7 +72,7 @@ class FallbackSandboxTest {
     }
 
     @Test
-    void otherFailuresOfThePrimaryAreNotRetriedElsewhere() {
+    void otherFailuresOfThePrimaryAreNotRetriedElsewhere() throws InterruptedException {
         // the code may have run already: running it a second time is not the fallback's call
         Recording docker = new Recording("docker", run -> {
             throw new IllegalStateException("lost the container's output stream");

@@ -53,18 +53,18 @@ abstract class HostileCodeContract {
     }
 
     @AfterEach
-    void sandboxKeepsServingTheNextRequest() {
+    void sandboxKeepsServingTheNextRequest() throws InterruptedException {
         SandboxResult next = run("print('next')", Duration.ofSeconds(60));
         assertEquals(Outcome.OK, next.outcome(), next.stderrTail());
         assertEquals("next\n", next.stdoutTail());
     }
 
-    SandboxResult run(String source, Duration timeout) {
+    SandboxResult run(String source, Duration timeout) throws InterruptedException {
         return runner.runScript(source, input, sandbox(), SlotLease.unpooled(0, 1, MEMORY_MB), timeout);
     }
 
     @Test
-    void seesItsInputAndWritesItsOutput() {
+    void seesItsInputAndWritesItsOutput() throws InterruptedException {
         SandboxResult result = run("""
                 import os
                 print(open(os.path.join(os.environ['AUTOMLGEN_INPUT'], 'train.csv')).read().count('\\n'))
@@ -77,7 +77,7 @@ abstract class HostileCodeContract {
     }
 
     @Test
-    void runtimeHasThePythonMlStack() {
+    void runtimeHasThePythonMlStack() throws InterruptedException {
         SandboxResult result = run("""
                 import numpy, pandas, scipy, sklearn, xgboost, PIL, skimage
                 from sklearn.linear_model import LogisticRegression
@@ -88,7 +88,7 @@ abstract class HostileCodeContract {
     }
 
     @Test
-    void hasNoNetworkNotEvenToKafkaOrRedisOnTheHost() {
+    void hasNoNetworkNotEvenToKafkaOrRedisOnTheHost() throws InterruptedException {
         SandboxResult result = run("""
                 import socket
                 print(sorted(name for _, name in socket.if_nameindex()))
@@ -104,7 +104,7 @@ abstract class HostileCodeContract {
     }
 
     @Test
-    void cannotReadValidationLabelsOrPrivateAnswers() {
+    void cannotReadValidationLabelsOrPrivateAnswers() throws InterruptedException {
         SandboxResult result = run("""
                 import os
                 for path in %s:
@@ -121,7 +121,7 @@ abstract class HostileCodeContract {
     }
 
     @Test
-    void cannotWriteOutsideItsWorkDirectory() {
+    void cannotWriteOutsideItsWorkDirectory() throws InterruptedException {
         Path hostFile = temp.resolve("written-by-sandbox");
         SandboxResult result = run("""
                 import os
@@ -139,7 +139,7 @@ abstract class HostileCodeContract {
     }
 
     @Test
-    void forkBombHitsTheProcessLimit() {
+    void forkBombHitsTheProcessLimit() throws InterruptedException {
         SandboxResult result = run("""
                 import os
                 while True:
@@ -150,7 +150,7 @@ abstract class HostileCodeContract {
     }
 
     @Test
-    void memoryBombIsOutOfMemory() {
+    void memoryBombIsOutOfMemory() throws InterruptedException {
         SandboxResult result = run("""
                 chunks = []
                 while True:
@@ -160,7 +160,7 @@ abstract class HostileCodeContract {
     }
 
     @Test
-    void fillingTheDiskStopsAtTheFileSizeLimit() {
+    void fillingTheDiskStopsAtTheFileSizeLimit() throws InterruptedException {
         SandboxResult result = run("""
                 with open('output/huge.bin', 'wb') as f:
                     for _ in range(100_000):
@@ -171,7 +171,7 @@ abstract class HostileCodeContract {
     }
 
     @Test
-    void endlessLoopTimesOutAndIsKilled() {
+    void endlessLoopTimesOutAndIsKilled() throws InterruptedException {
         SandboxResult result = run("while True:\n    pass\n", Duration.ofSeconds(3));
         assertEquals(Outcome.TIMEOUT, result.outcome());
         assertNull(result.exitCode());
@@ -179,7 +179,7 @@ abstract class HostileCodeContract {
     }
 
     @Test
-    void aGigabyteOfStdoutIsCountedButOnlyHeadAndTailKept() {
+    void aGigabyteOfStdoutIsCountedButOnlyHeadAndTailKept() throws InterruptedException {
         SandboxResult result = run("""
                 import sys
                 line = b'y' * 1023 + b'\\n'
