@@ -95,7 +95,7 @@ public final class ExecutionRunner {
      * empty folder to mount as input/ when the request names none; both removed afterwards.
      */
     private <T> T inWorkDir(String label, String source, Path inputDir, InWorkDir<T> body) throws InterruptedException {
-        Path workDir;
+        Path workDir = null;
         Path emptyInput = null;
         try {
             Files.createDirectories(workRoot);
@@ -108,17 +108,26 @@ public final class ExecutionRunner {
                 Files.setPosixFilePermissions(emptyInput, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare a working directory under " + workRoot + ": " + e.getMessage(), e);
+            remove(workDir, emptyInput);
+            throw new UncheckedIOException("cannot prepare a working directory under " + workRoot + ": " + e, e);
         }
         try {
             return body.run(workDir, inputDir != null ? inputDir : emptyInput);
         } finally {
-            for (Path dir : emptyInput == null ? List.of(workDir) : List.of(workDir, emptyInput)) {
-                try {
-                    FileTrees.deleteRecursively(dir);
-                } catch (IOException e) {
-                    LOG.warnf("could not remove %s: %s", dir, e.getMessage());
-                }
+            remove(workDir, emptyInput);
+        }
+    }
+
+    /** Removes the folders made (null: not made), whatever the code left in them; a failure is only logged. */
+    private static void remove(Path... dirs) {
+        for (Path dir : dirs) {
+            if (dir == null) {
+                continue;
+            }
+            try {
+                FileTrees.deleteRecursively(dir);
+            } catch (IOException e) {
+                LOG.warnf("could not remove %s: %s", dir, e);
             }
         }
     }

@@ -1,6 +1,7 @@
 package ai.automlgen.executor.artifacts;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -20,6 +21,8 @@ public final class FileTrees {
             for (Path p : walk.sorted(Comparator.comparingInt(Path::getNameCount).reversed()).toList()) {
                 Files.delete(p);
             }
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // a folder the walk could not list: an IOException like any other failure here
         }
     }
 }

@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FileArtifactStoreTest {
     @TempDir
@@ -55,6 +57,25 @@ class FileArtifactStoreTest {
                 .collect("run-1", "node-1", output);
         assertEquals(List.of(), collected.artifacts());
         assertEquals(List.of("leak.csv (a symbolic link; only regular files are collected)"), collected.leftOut());
+    }
+
+    @Test
+    void aFileThatCannotBeCollectedIsLeftOutAndNamedWhileTheOthersAreKept() throws IOException {
+        // Under 4096 characters where the code wrote it, over where the store would keep it: the copy fails even
+        // for root, as an unreadable file would for an executor that is not root.
+        Path output = Files.createDirectories(temp.resolve("output"));
+        Path deep = Files.createDirectories(output.resolve(String.join("/", Collections.nCopies(15, "d".repeat(250)))));
+        Files.writeString(deep.resolve("model.bin"), "weights");
+        Files.writeString(output.resolve("submission.csv"), "id,y\n");
+        Path store = temp.resolve("s".repeat(250)).resolve("s".repeat(250));
+
+        ArtifactStore.Collected collected = new FileArtifactStore(store, 1000, 1000).collect("run-1", "node-1", output);
+
+        assertEquals(List.of("submission.csv"), collected.artifacts().stream().map(ArtifactRef::name).toList());
+        assertEquals(1, collected.leftOut().size());
+        String leftOut = collected.leftOut().get(0);
+        assertTrue(leftOut.startsWith(output.relativize(deep) + "/model.bin (could not be collected: "), leftOut);
+        assertTrue(leftOut.endsWith("File name too long)"), leftOut);
     }
 
     @Test
