@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -273,9 +275,13 @@ public final class ProcessSandbox implements Sandbox {
         }
     }
 
-    private static Path writeEtc(Path stateDir, int uidBase) {
+    /**
+     * One folder per uid block, so executors sharing a home each write their own; each file is written
+     * aside and moved into place, so a sandbox starting meanwhile never binds a half-written one.
+     */
+    static Path writeEtc(Path stateDir, int uidBase) {
         try {
-            Path dir = Files.createDirectories(stateDir.resolve("sandbox-etc"));
+            Path dir = Files.createDirectories(stateDir.resolve("sandbox-etc-" + uidBase));
             // Names for the uids code may run as: libraries that look up the user (getpass) need one.
             StringBuilder passwd = new StringBuilder("nobody:x:" + SANDBOX_UID + ":" + SANDBOX_UID + ":sandbox:/work:/usr/sbin/nologin\n");
             StringBuilder group = new StringBuilder("nogroup:x:" + SANDBOX_UID + ":\n");
@@ -285,12 +291,20 @@ public final class ProcessSandbox implements Sandbox {
                         .append(":sandbox:/work:/usr/sbin/nologin\n");
                 group.append("sandbox").append(seat).append(":x:").append(uid).append(":\n");
             }
-            Files.writeString(dir.resolve("passwd"), passwd);
-            Files.writeString(dir.resolve("group"), group);
+            replace(dir.resolve("passwd"), passwd);
+            replace(dir.resolve("group"), group);
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sandbox's passwd under " + stateDir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void replace(Path file, CharSequence content) throws IOException {
+        // Readable by the sandbox's uids, whatever the executor's umask.
+        Path partial = Files.createTempFile(file.getParent(), file.getFileName() + "-", ".partial",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+        Files.writeString(partial, content);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String readLink(Path link) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,16 @@ class ProcessSandboxTest {
         worker.interrupt();
 
         assertInstanceOf(InterruptedException.class, ended.get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void executorsOnOneHomeWithDifferentUidBlocksKeepTheirOwnWorldReadablePasswd() throws Exception {
+        Path first = ProcessSandbox.writeEtc(state, 61000);
+        Path second = ProcessSandbox.writeEtc(state, 61256);
+
+        assertTrue(Files.readString(first.resolve("passwd")).contains("sandbox0:x:61000:61000:"));
+        assertTrue(Files.readString(second.resolve("passwd")).contains("sandbox0:x:61256:61256:"));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(first.resolve("group"))));
     }
 
     @Test
