@@ -134,7 +134,7 @@ public final class Preparer {
             case IMAGE_FOLDER, IMAGE_ZIP -> List.of(spec.idColumn());
         };
         List<String> columns = new ArrayList<>();
-        if (!testColumns.contains(spec.idColumn())) {
+        if (!testColumns.contains(spec.idColumn()) && table.columns.contains(spec.idColumn())) {
             columns.add(spec.idColumn());
         }
         for (String column : testColumns) {
