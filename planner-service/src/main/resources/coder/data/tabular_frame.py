@@ -144,6 +144,8 @@ def splits(y, n_rows, groups):
 def fit_one(component, params, X, y, kind, eval_set=None):
     """Fits one model; classes are re-indexed to those present so every estimator sees 0..k-1."""
     params = dict(params)
+    if params.get("class_weight") == "balanced" and kind == "binary":  # inverse frequency in xgboost's form
+        params.setdefault("scale_pos_weight", float(np.sum(y == 0)) / max(1, int(np.sum(y == 1))))
     if eval_set is None:  # early stopping needs rows to watch; without them the full tree count is used
         params.pop("early_stopping_rounds", None)
     model = MODEL_FACTORIES[component](params, kind)
@@ -159,6 +161,14 @@ def fit_one(component, params, X, y, kind, eval_set=None):
     return model, observed
 
 
+def stopping_rows(fit_index):
+    """(rows to fit, rows early stopping watches): a tenth of the fold's fit rows. Watching the rows the fold then
+    scores would tune the tree count to them and make the out-of-fold predictions (blend weights, calibration) optimistic."""
+    shuffled = np.random.RandomState(SEED).permutation(fit_index)
+    cut = max(1, len(shuffled) // 10)
+    return shuffled[cut:], shuffled[:cut]
+
+
 def fit_predict(component, params, X, y, X_rest, kind, groups):
     """Out-of-fold predictions for the train rows (NaN where unscored) and averaged predictions for the rest."""
     width = N_CLASSES if kind == "multiclass" else 1
@@ -169,7 +179,11 @@ def fit_predict(component, params, X, y, X_rest, kind, groups):
     folds = splits(y, X.shape[0], groups)
     best_rounds = []
     for number, (fit_index, score_index) in enumerate(folds, 1):
-        model = fit_one(component, params, X[fit_index], y[fit_index], kind, (X[score_index], y[score_index]))
+        watched = None
+        if params.get("early_stopping_rounds"):
+            fit_index, stop_index = stopping_rows(fit_index)
+            watched = (X[stop_index], y[stop_index])
+        model = fit_one(component, params, X[fit_index], y[fit_index], kind, watched)
         oof[score_index] = predict(model, X[score_index], kind).reshape(len(score_index), width)
         if params.get("early_stopping_rounds") and getattr(model[0], "best_iteration", None) is not None:
             best_rounds.append(model[0].best_iteration + 1)
@@ -214,12 +228,17 @@ def blend(results, y, kind):
     if component == "ensembling.stacking_logistic" and scored.sum() >= 20:
         from sklearn.linear_model import LogisticRegression, Ridge
         features = lambda ms: np.hstack([np.log(np.clip(m, 1e-6, 1)) if kind != "regression" else m for m in ms])
-        stacker = LogisticRegression(C=float(params.get("C", 1.0)), max_iter=2000) if kind != "regression" else Ridge(alpha=1.0)
-        stacker.fit(features([o[scored] for o in oofs]), y[scored])
-        fitted = (stacker, np.unique(y[scored]))
+        fit_stacker = lambda X_s, y_s: ((LogisticRegression(C=float(params.get("C", 1.0)), max_iter=2000) if kind != "regression"
+                                         else Ridge(alpha=1.0)).fit(X_s, y_s), np.unique(y_s))
+        X_stack, y_stack = features([o[scored] for o in oofs]), y[scored]
+        # the stacker's own out-of-fold predictions: scored on the rows it was fitted on, calibration and the
+        # logged blend score would see an in-sample fit (classes x members weights on a few hundred rows)
+        stacked = np.full((len(y_stack), oofs[0].shape[1]), np.nan)
+        for fit_rows, score_rows in splits(y_stack, len(y_stack), None):
+            stacked[score_rows] = predict(fit_stacker(X_stack[fit_rows], y_stack[fit_rows]), X_stack[score_rows], kind).reshape(len(score_rows), -1)
         oof = np.full_like(oofs[0], np.nan)
-        oof[scored] = predict(fitted, features([o[scored] for o in oofs]), kind).reshape(scored.sum(), -1)
-        return oof, predict(fitted, features(rests), kind).reshape(len(rests[0]), -1)
+        oof[scored] = stacked
+        return oof, predict(fit_stacker(X_stack, y_stack), features(rests), kind).reshape(len(rests[0]), -1)
     if component == "ensembling.weighted_blend" and scored.sum() >= 20:
         best = None
         for first in np.linspace(0, 1, 21):  # a grid over the primary model's share, the rest split evenly
@@ -241,7 +260,9 @@ def pseudo_label(component, params, X, y, X_rest, rest, kind, groups, share):
     stack = sparse.vstack if sparse.issparse(X) else np.vstack
     log(f"pseudo-labelling {len(chosen)} rows")
     more_groups = None if groups is None else np.concatenate([groups, np.full(len(chosen), -1)])
-    return fit_predict(component, params, stack([X, X_rest[chosen]]), np.concatenate([y, labels]), X_rest, kind, more_groups)[1]
+    refitted = fit_predict(component, params, stack([X, X_rest[chosen]]), np.concatenate([y, labels]), X_rest, kind, more_groups)[1]
+    refitted[chosen] = rest[chosen]  # a model trained on a row's own pseudo-label only echoes it back, more confidently
+    return refitted
 
 
 def tune(component, params, X, y, kind, budget_seconds):
@@ -346,7 +367,7 @@ def main():
     if kind == "binary" and METRIC in HARD_LABEL_METRICS and "strategy.threshold_tuning" in post:
         scored = ~np.isnan(outputs_oof[0][:, 0])
         if scored.any():
-            candidates = np.linspace(0.3, 0.7, 41)
+            candidates = np.linspace(0.05, 0.95, 91)  # class weighting moves the best threshold far from 0.5
             values = [score(targets[0][scored], (outputs_oof[0][scored, 0] >= t).astype(int)) for t in candidates]
             threshold = float(candidates[int(np.argmax(values))])
             log(f"threshold {threshold:.3f} (out-of-fold {METRIC} {max(values):.5f})")

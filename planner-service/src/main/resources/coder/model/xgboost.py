@@ -12,7 +12,8 @@ def make_xgboost(params, kind):
         return xgb.XGBRegressor(objective="reg:squarederror", **options)
     if params.get("class_weight") == "balanced" and kind == "binary":
         options["scale_pos_weight"] = float(params.get("scale_pos_weight", 3.0))
-    return xgb.XGBClassifier(eval_metric="logloss", **options)
+    # the binary metric on a multiclass eval set fails ("label and prediction size not match") once early stopping watches one
+    return xgb.XGBClassifier(eval_metric="mlogloss" if kind == "multiclass" else "logloss", **options)
 
 
 MODEL_FACTORIES["model.xgboost"] = make_xgboost

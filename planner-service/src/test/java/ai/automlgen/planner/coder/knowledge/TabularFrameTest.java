@@ -1,0 +1,86 @@
+package ai.automlgen.planner.coder.knowledge;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The table template's fitting helpers (coder/data/tabular_frame.py), run in the pipelines' own Python: out-of-fold
+ * predictions, which blend weights, stackers, calibration and thresholds are fitted on, must really be out of fold.
+ */
+class TabularFrameTest {
+
+    /** The spec constants a rendered script defines, for a binary task; each check changes what it needs. */
+    private static final String SPEC = """
+            TASK_TYPE, METRIC, LOWER_IS_BETTER = "binary", "roc_auc", False
+            ID_COLUMN, LABEL_COLUMNS, SUBMISSION_COLUMNS = "id", ["y"], ["y"]
+            PREPROCESSING, FEATURES, TRAINING, ENSEMBLE, POSTPROCESSING = [], [], [], [], []
+            MODEL = ("model.xgboost", {"n_estimators": 60, "early_stopping_rounds": 5})
+            VALIDATION = ("validation.kfold", {"folds": 3})
+            BLEND, REFIT, N_CLASSES = None, False, 1
+            """;
+
+    private static final String CHECKS = """
+            rng = np.random.RandomState(0)
+            n = 300
+            X = np.column_stack([np.arange(n), rng.rand(n, 4)])  # column 0: the row's number
+            y = (X[:, 1] + 0.3 * rng.rand(n) > 0.6).astype(int)
+
+            # early stopping watches none of the rows its fold then scores
+            watched = []
+            real_fit_one = fit_one
+            def fit_one(component, params, X_fit, y_fit, kind, eval_set=None):
+                watched.append(set() if eval_set is None else set(eval_set[0][:, 0].astype(int)))
+                return real_fit_one(component, params, X_fit, y_fit, kind, eval_set)
+            oof, _ = fit_predict(*MODEL, X, y, X[:10], "binary", None)
+            folds = splits(y, n, None)
+            print("stopping rows apart", len(watched) == len(folds) and all(w and not (w & set(s)) for w, (_, s) in zip(watched, folds)))
+            print("every row out of fold", not np.isnan(oof).any())
+            fit_one = real_fit_one
+
+            # balanced classes in xgboost: the inverse frequency, not a fixed weight
+            skewed = (rng.rand(n) < 0.1).astype(int)
+            model, _ = fit_one("model.xgboost", {"n_estimators": 5, "class_weight": "balanced"}, X, skewed, "binary")
+            print("inverse frequency", abs(model.get_params()["scale_pos_weight"] - (skewed == 0).sum() / (skewed == 1).sum()) < 1e-9)
+
+            # pseudo-labelling leaves the rows it labels with the predictions they had
+            rest = rng.rand(40, 1)
+            relabelled = pseudo_label("model.logistic_regression", {}, X, y, X[:40], rest, "binary", None, 0.25)
+            chosen = np.argsort(-(np.abs(rest[:, 0] - 0.5) + 0.5))[:10]
+            print("pseudo-labelled rows kept", bool(np.allclose(relabelled[chosen], rest[chosen])))
+
+            # multiclass: xgboost's early stopping watches a multiclass metric, and a stacker scores out of fold
+            TASK_TYPE, METRIC, LOWER_IS_BETTER, N_CLASSES = "multiclass", "multi_class_log_loss", True, 20
+            classes = rng.randint(0, N_CLASSES, n)
+            oof, _ = fit_predict("model.xgboost", {"n_estimators": 20, "early_stopping_rounds": 3}, X, classes, X[:10], "multiclass", None)
+            print("multiclass early stopping", oof.shape == (n, N_CLASSES))
+            noise = [rng.dirichlet(np.ones(N_CLASSES), n) for _ in range(3)]  # members that know nothing
+            BLEND = ("ensembling.stacking_logistic", {"C": 100.0})
+            stacked, _ = blend([(m, m[:10]) for m in noise], classes, "multiclass")
+            chance = np.log(N_CLASSES)
+            print("stacker out of fold", score(classes, stacked) > 0.95 * chance)
+            """;
+
+    @Test
+    void outOfFoldPredictionsStayOutOfFold(@TempDir Path work) throws Exception {
+        String frame = Template.load("data/tabular_frame.py");
+        String helpers = frame.substring(0, frame.lastIndexOf("main()")); // the helpers without running the pipeline
+        Path script = work.resolve("tabular_frame_check.py");
+        Files.writeString(script, String.join("\n", "ROLES = {}", Template.load("common.py"), SPEC,
+                Template.load("model/xgboost.py"), Template.load("model/logistic_regression.py"), helpers, CHECKS));
+        ScriptRun.Result run = ScriptRun.python(work, List.of(script.toString()),
+                Map.of("AUTOMLGEN_OUTPUT", work.resolve("out").toString(), "AUTOMLGEN_CPUS", "1"), 300);
+        assertEquals(0, run.exitCode(), run.output());
+        for (String check : List.of("stopping rows apart", "every row out of fold", "inverse frequency", "pseudo-labelled rows kept",
+                "multiclass early stopping", "stacker out of fold")) {
+            assertTrue(run.output().lines().anyMatch(line -> line.equals(check + " True")), check + ":\n" + run.output());
+        }
+    }
+}
