@@ -120,9 +120,10 @@ def main():
     epochs = 1 if QUICK else int(MODEL[1].get("epochs", 10))
     tta = any(c == "strategy.tta" for c, _ in TRAINING)
     held_out, held_out_y = None, None
-    if refit:
+    calibrating = any(c in ("strategy.clip_probabilities", "strategy.temperature_scaling") for c, _ in POSTPROCESSING)
+    if refit and not calibrating:
         model = train_network(images, y, epochs)
-    else:
+    else:  # a refit that calibrates keeps its holdout: without one it would submit T = 1 and the default eps
         from sklearn.model_selection import train_test_split
         fit_index, score_index = train_test_split(np.arange(len(y)), test_size=float(VALIDATION[1].get("fraction", 0.1)),
                                                   random_state=SEED, stratify=y if np.bincount(y).min() >= 2 else None)

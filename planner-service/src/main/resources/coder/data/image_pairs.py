@@ -107,7 +107,8 @@ def main():
     members = 1 + len(ENSEMBLE)
     weights = [1.0 / members] * members
     model = None
-    if not refit and len(names) >= 4:
+    # a blend's weights come from held-out images in the refit too: equal weights would submit another blend than it validated
+    if len(names) >= 4 and (not refit or members > 1):
         held = generator.choice(len(names), size=max(1, int(len(names) * float(VALIDATION[1].get("fraction", 0.2)))), replace=False)
         score_names = [names[i] for i in held]
         fit_names = [n for n in names if n not in set(score_names)]

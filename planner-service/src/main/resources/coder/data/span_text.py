@@ -118,7 +118,8 @@ def main():
     X, owners = encode(rows[text].tolist(), conditions(rows), window)
     y = np.concatenate([token_labels(str(t), s) for t, s in zip(rows[text], rows[label])])
     thresholds, shorts = {}, {}
-    if not refit and len(rows) >= 10:
+    # tuned on an inner holdout of the labelled rows, in the refit too: untuned, it would submit other spans than it validated
+    if len(rows) >= 10:
         from sklearn.model_selection import train_test_split
         fit_rows, score_rows = train_test_split(np.arange(len(rows)), test_size=float(VALIDATION[1].get("fraction", 0.2)), random_state=SEED)
         fit_mask = np.isin(owners, fit_rows)
