@@ -60,6 +60,13 @@ def numeric_matrix(context):
     return matrix, columns
 
 
+def standardised(block, n_train):
+    """Zero mean and unit variance by train-row statistics; constant columns are only centred."""
+    train_part = block[:n_train]
+    mean, std = np.nanmean(train_part, axis=0), np.nanstd(train_part, axis=0)
+    return (block - mean) / np.where(std > 0, std, 1)
+
+
 def build_features(context):
     """Numeric columns through the preprocessing chain, then each feature block, stacked side by side."""
     numeric, names = numeric_matrix(context)
@@ -77,9 +84,14 @@ def build_features(context):
     if numeric.shape[1]:
         blocks.insert(0, numeric)
         block_names.insert(0, f"numeric({len(names)})")
+    # a pipeline that scales its numeric columns is scale-sensitive (linear, k-NN, SVM, MLP): derived dense
+    # columns (years, counts, products) would otherwise dominate its distances and penalties
+    scaled = any(c in ("preprocessing.standard_scaler", "preprocessing.quantile_transform") for c, _ in PREPROCESSING)
     for component, params in FEATURES:
         block = FEATURE_BUILDERS[component](context, params)
         if block is not None and block.shape[1]:
+            if scaled and not sparse.issparse(block):
+                block = standardised(np.asarray(block, dtype=float), context.n_train)
             blocks.append(block)
             block_names.append(f"{component}({block.shape[1]})")
     if not blocks:
@@ -330,7 +342,10 @@ def main():
     training = dict(TRAINING)
     outputs_oof, outputs_rest = [], []
     for target_number, target in enumerate(targets):
-        fitted_target = np.log1p(np.clip(target, 0, None)) if log_target and kind == "regression" else target
+        logged = log_target and kind == "regression" and np.nanmin(target) >= 0
+        if log_target and kind == "regression" and not logged:  # log1p of clipped negatives would lose them
+            log(f"{LABEL_COLUMNS[target_number]} has negative values: trained on the raw target, not log1p")
+        fitted_target = np.log1p(target) if logged else target
         results = []
         for number, (component, params) in enumerate([MODEL] + ENSEMBLE):
             if number == 0 and "strategy.optuna_tuning" in training:
@@ -340,7 +355,7 @@ def main():
             if number == 0 and "strategy.pseudo_labelling" in training and kind != "regression":
                 rest = pseudo_label(component, params, X_train, fitted_target, X_rest, rest, kind, groups,
                                     float(training["strategy.pseudo_labelling"].get("share", 0.3)))
-            if log_target and kind == "regression":
+            if logged:
                 oof, rest = np.expm1(oof), np.expm1(rest)
             value = oof_score(target, oof, kind)
             log(f"{component} on {LABEL_COLUMNS[target_number] if kind == 'regression' else LABEL_COLUMNS[0]}: "

@@ -146,7 +146,7 @@ public final class Improvements {
         }
         if (spec.model().id().equals("model.xgboost") && spec.model().params().get("early_stopping_rounds") == null
                 && !data.equals("data.image_pairs") && !data.equals("data.span_text")) {
-            edits.add(new Edit(Edit.TRAINING, "early-stop xgboost on each validation fold (up to 3000 trees, patience 100)",
+            edits.add(new Edit(Edit.TRAINING, "early-stop xgboost on a tenth of each fold's training rows (up to 3000 trees, patience 100)",
                     spec.withModel(spec.model().with("n_estimators", 3000).with("early_stopping_rounds", 100))));
         }
         if (data.equals("data.tabular_frame")) {

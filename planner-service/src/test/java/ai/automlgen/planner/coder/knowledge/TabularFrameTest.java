@@ -66,6 +66,14 @@ class TabularFrameTest {
             stacked, _ = blend([(m, m[:10]) for m in noise], classes, "multiclass")
             chance = np.log(N_CLASSES)
             print("stacker out of fold", score(classes, stacked) > 0.95 * chance)
+
+            # a pipeline that scales its numeric columns gets its derived dense columns on the same scale
+            PREPROCESSING = [("preprocessing.standard_scaler", {"log_skewed": False})]
+            FEATURE_BUILDERS["feature.years"] = lambda context, params: 2000 + 20 * rng.rand(len(context.frame), 1)
+            FEATURES = [("feature.years", {})]
+            table = pd.DataFrame({"a": 1000 * rng.rand(50)})
+            built = build_features(Context(table, {"a": "numeric"}, 40, None, [("train", 40), ("test", 10)], {}))
+            print("derived columns scaled", bool(np.allclose(built[:40].mean(axis=0), 0) and np.allclose(built[:40].std(axis=0), 1)))
             """;
 
     @Test
@@ -74,12 +82,13 @@ class TabularFrameTest {
         String helpers = frame.substring(0, frame.lastIndexOf("main()")); // the helpers without running the pipeline
         Path script = work.resolve("tabular_frame_check.py");
         Files.writeString(script, String.join("\n", "ROLES = {}", Template.load("common.py"), SPEC,
-                Template.load("model/xgboost.py"), Template.load("model/logistic_regression.py"), helpers, CHECKS));
+                Template.load("preprocessing/standard_scaler.py"), Template.load("model/xgboost.py"),
+                Template.load("model/logistic_regression.py"), helpers, CHECKS));
         ScriptRun.Result run = ScriptRun.python(work, List.of(script.toString()),
                 Map.of("AUTOMLGEN_OUTPUT", work.resolve("out").toString(), "AUTOMLGEN_CPUS", "1"), 300);
         assertEquals(0, run.exitCode(), run.output());
         for (String check : List.of("stopping rows apart", "every row out of fold", "inverse frequency", "pseudo-labelled rows kept",
-                "multiclass early stopping", "stacker out of fold")) {
+                "multiclass early stopping", "stacker out of fold", "derived columns scaled")) {
             assertTrue(run.output().lines().anyMatch(line -> line.equals(check + " True")), check + ":\n" + run.output());
         }
     }
