@@ -584,9 +584,20 @@ public class RunService {
     }
 
     private NodeContext context(String runId, NodeRecord n) {
+        boolean buggy = n.status() == NodeStatus.BUGGY;
         return new NodeContext(n.nodeId(), n.operator(), store.code(runId, n.nodeId()).orElse(""),
-                store.spec(runId, n.nodeId()).orElse(null), n.plan(), n.score(), n.status() == NodeStatus.BUGGY,
-                n.status() == NodeStatus.BUGGY && n.outputTail() == null ? n.reason() : n.outputTail());
+                store.spec(runId, n.nodeId()).orElse(null), n.plan(), n.score(), buggy, buggy ? failure(n) : n.outputTail());
+    }
+
+    /**
+     * What a debug step reads of a buggy node: why it failed, then its output. The reason alone names what the log
+     * cannot (a process killed at its memory limit or timeout prints no traceback).
+     */
+    private static String failure(NodeRecord n) {
+        if (n.reason() == null || n.outputTail() == null) {
+            return n.reason() == null ? n.outputTail() : n.reason();
+        }
+        return n.reason() + "\n" + n.outputTail();
     }
 
     /** What ended the run, after why its search stopped early where it did. */

@@ -62,7 +62,21 @@ class RunServiceTest {
         runs.onExecutionFinished(executed(runId, draft, Outcome.ERROR, "Traceback: KeyError: 'age'"));
 
         CodeRequest debug = fixture.coder.last(Operator.DEBUG).orElseThrow();
-        assertEquals("Traceback: KeyError: 'age'", debug.parent().outputTail());
+        assertEquals("execution failed: ERROR\nTraceback: KeyError: 'age'", debug.parent().outputTail());
+    }
+
+    @Test
+    void debugOfANodeKilledAtItsMemoryLimitReadsWhyAsWellAsTheLog() {
+        String runId = searchingRun(ONE_DRAFT_THEN_DEBUG);
+        String draft = onlyRequest().nodeId();
+
+        runs.onExecutionFinished(executed(runId, draft, Outcome.OUT_OF_MEMORY, "[ 4.4s] features: 88943 columns"));
+        runs.onEvaluation(evaluation(runId, draft, null,
+                "execution ended with OUT_OF_MEMORY (exit code 137): killed at its memory limit of 6144 MB"));
+
+        String failure = fixture.coder.last(Operator.DEBUG).orElseThrow().parent().outputTail();
+        assertTrue(failure.startsWith("execution ended with OUT_OF_MEMORY (exit code 137)"), failure);
+        assertTrue(failure.endsWith("features: 88943 columns"), failure);
     }
 
     @Test

@@ -58,13 +58,15 @@ public final class Improvements {
         }
         boolean text = spec.features().stream().anyMatch(c -> c.id().startsWith("feature.tfidf") || c.id().equals("feature.text_stack"));
         if (task.text() && !task.pairs()) { // pair tasks compare short phrases: their text features are the pair similarities
-            if (!spec.has("feature.tfidf_char") && !spec.model().id().equals("model.xgboost")) {
+            boolean dense = Models.DENSE_ONLY.contains(spec.model().id());
+            if (!spec.has("feature.tfidf_char") && !spec.model().id().equals("model.xgboost") && !dense) {
                 edits.add(addFeature(spec, of("feature.tfidf_char", "min_n", 2, "max_n", 5, "max_features", 200000),
                         "add char 2-5-gram TF-IDF"));
             }
             if (!spec.has("feature.tfidf_word")) {
-                edits.add(addFeature(spec, of("feature.tfidf_word", "max_n", 2, "min_df", 2,
-                        "max_features", spec.model().id().equals("model.xgboost") ? 20000 : 200000), "add word 1-2-gram TF-IDF"));
+                int terms = dense ? 3000 : spec.model().id().equals("model.xgboost") ? 20000 : 200000;
+                edits.add(addFeature(spec, of("feature.tfidf_word", "max_n", 2, "min_df", 2, "max_features", terms),
+                        "add word 1-2-gram TF-IDF" + (dense ? " (3k terms: the model densifies its input)" : "")));
             }
             if (!spec.has("feature.text_meta_features") && !Models.TEXT_ONLY.contains(spec.model().id())) {
                 edits.add(addFeature(spec, of("feature.text_meta_features"), "add text meta-features (length, casing, punctuation)"));

@@ -19,6 +19,8 @@ final class Models {
             "model.lda_classifier");
     static final Set<String> NEEDS_IMPUTED = Set.of("model.random_forest", "model.extra_trees");
     static final Set<String> TEXT_ONLY = Set.of("model.multinomial_nb", "model.nb_svm");
+    /** Models whose templates densify sparse input: a 200k-term vocabulary becomes gigabytes per copy. */
+    static final Set<String> DENSE_ONLY = Set.of("model.hist_gradient_boosting", "model.lda_classifier");
     private static final Map<String, Boolean> TUNABLE = new ConcurrentHashMap<>();
 
     private Models() {

@@ -150,6 +150,19 @@ class KnowledgeCoderTest {
     }
 
     @Test
+    void aModelThatDensifiesItsInputGetsNoLargeTextVocabulary() {
+        // random-acts-of-pizza at 20 minutes: char TF-IDF (88,888 terms) on HistGradientBoosting was killed at 6 GB, twice
+        PipelineSpec draft = spec(write(Operator.DRAFT, TEXT, null, List.of(), List.of(), List.of(), List.of(), 1));
+        PipelineSpec boosted = draft.withModel(Component.of("model.hist_gradient_boosting"))
+                .withFeatures(List.of(Component.of("feature.text_meta_features")));
+        List<Component> added = Improvements.candidates(boosted, TaskProfile.of(TEXT, INPUTS)).stream()
+                .flatMap(e -> e.spec().features().stream()).filter(c -> c.id().startsWith("feature.tfidf")).toList();
+        assertFalse(added.isEmpty());
+        assertTrue(added.stream().noneMatch(c -> c.id().equals("feature.tfidf_char")), added.toString());
+        assertTrue(added.stream().allMatch(c -> c.number("max_features", 0) <= 3000), added.toString());
+    }
+
+    @Test
     void onlyModelsWithASearchSpaceAreOfferedOptunaTuning() {
         assertTrue(Models.tunable(Component.of("model.xgboost")) && Models.tunable(Component.of("model.logistic_regression"))
                 && Models.tunable(Component.of("model.random_forest")));
