@@ -29,7 +29,9 @@ import java.util.function.Function;
  * @param rewardDebugSuccess     reward of a debug that fixed its parent, instead of rewardSuccess (published: +1.5)
  * @param rewardNewBest          added when the node is a new global best (published: +1.5)
  * @param branchStagnation       a branch stagnates after this many scored nodes without beating its best; fusion
- *                               follows, at most once per this many scored nodes of the branch (ours: 6)
+ *                               follows, at most once per this many scored nodes of the branch (ours: 3, the
+ *                               improvement chain's allowed misses: at 20 minutes a run spreads 20-30 nodes over five
+ *                               branches, and with 6 no branch ever stagnated, so fusion never fired)
  * @param globalStagnation       the search stagnates after this many scored nodes without a new global best;
  *                               aggregation follows, at most once per this many scored nodes (ours: 12)
  * @param fusionReferences       how many top nodes of other branches a fusion may borrow from (ours: 2)
@@ -51,7 +53,7 @@ public record SearchConstants(Ramp exploration, Ramp treeWeight, int maxDrafts, 
 
     public static final SearchConstants DEFAULTS = new SearchConstants(
             new Ramp(1.414, 0.5, 0.3, 0.7), new Ramp(1.0, 0.2, 0.5, 0.7), 5, 1, 3, 5, 3, 1e-4, 3, 3, 20,
-            -1.0, 1.0, 1.5, 1.5, 6, 12, 2, 5, 2, 0.5, 3, true, true);
+            -1.0, 1.0, 1.5, 1.5, 3, 12, 2, 5, 2, 0.5, 3, true, true);
 
     public SearchConstants {
         requireAtLeast("search.drafts", maxDrafts, 1);

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TriggersTest {
     private final TestGraph t = new TestGraph();
     private final Triggers triggers = new Triggers(SearchConstants.DEFAULTS);
+    /** Scored nodes without progress that make a branch stagnant (3 by default). */
+    private static final int WINDOW = SearchConstants.DEFAULTS.branchStagnation();
 
     /** {@code count} scored children of {@code parentId}, each a chain step below the previous, all at {@code score}. */
     private SearchNode chain(String parentId, int count, Double score) {
@@ -22,19 +24,19 @@ class TriggersTest {
     }
 
     @Test
-    void branchStagnatesAfterSixScoredNodesWithoutProgressAndFusesWithAnotherBranch() {
+    void branchStagnatesAfterAWindowOfScoredNodesWithoutProgressAndFusesWithAnotherBranch() {
         SearchNode a = t.draft(0.5);
         SearchNode b = t.draft(0.3);
-        chain(a.id(), 6, 0.4);
+        chain(a.id(), WINDOW, 0.4);
         assertEquals(new Decision(Operator.FUSION, a.id(), List.of(b.id()), List.of(), 3),
                 triggers.fusion(t.graph).orElseThrow());
     }
 
     @Test
-    void branchWithFiveNodesWithoutProgressIsNotYetStagnant() {
+    void branchOneNodeShortOfTheWindowIsNotYetStagnant() {
         SearchNode a = t.draft(0.5);
         t.draft(0.3);
-        chain(a.id(), 5, 0.4);
+        chain(a.id(), WINDOW - 1, 0.4);
         assertTrue(triggers.fusion(t.graph).isEmpty());
     }
 
@@ -42,9 +44,9 @@ class TriggersTest {
     void buggyNodesCountTowardBranchStagnation() {
         SearchNode a = t.draft(0.5);
         t.draft(0.3);
-        chain(a.id(), 3, 0.4);
+        chain(a.id(), WINDOW - 2, 0.4);
         SearchNode bug = t.scored(a.id(), Operator.IMPROVE, null);
-        chain(bug.id(), 2, null);
+        chain(bug.id(), 1, null);
         assertTrue(triggers.fusion(t.graph).isPresent());
     }
 
@@ -90,9 +92,9 @@ class TriggersTest {
     void fusionWaitsAFullWindowAfterTheLastFusion() {
         SearchNode a = t.draft(0.5);
         t.draft(0.3);
-        chain(a.id(), 6, 0.4);
+        chain(a.id(), WINDOW, 0.4);
         SearchNode fusion = t.scored(a.id(), Operator.FUSION, 0.45);
-        SearchNode last = chain(fusion.id(), 5, 0.4);
+        SearchNode last = chain(fusion.id(), WINDOW - 1, 0.4);
         assertTrue(triggers.fusion(t.graph).isEmpty());
         t.scored(last.id(), Operator.IMPROVE, 0.4);
         assertTrue(triggers.fusion(t.graph).isPresent());
