@@ -113,6 +113,13 @@ EPSILONS = (1e-6, 1e-5, 1e-4, 1e-3, 1e-2)  # 1e-6 at least: insurance costing (c
 DEFAULT_EPSILON = 1e-4
 
 
+def standardised(block, n_train):
+    """Zero mean and unit variance by train-row statistics (the first n_train rows); constant columns are only centred."""
+    train_part = block[:n_train]
+    mean, std = np.nanmean(train_part, axis=0), np.nanstd(train_part, axis=0)
+    return (block - mean) / np.where(std > 0, std, 1)
+
+
 def calibrated(probabilities, temperature, epsilon):
     """Probabilities sharpened (T < 1) or softened (T > 1) in log space and clipped to [eps, 1 - eps];
     multiclass rows are renormalised, a binary column (1-D or one column) keeps its shape."""

@@ -60,13 +60,6 @@ def numeric_matrix(context):
     return matrix, columns
 
 
-def standardised(block, n_train):
-    """Zero mean and unit variance by train-row statistics; constant columns are only centred."""
-    train_part = block[:n_train]
-    mean, std = np.nanmean(train_part, axis=0), np.nanstd(train_part, axis=0)
-    return (block - mean) / np.where(std > 0, std, 1)
-
-
 def build_features(context):
     """Numeric columns through the preprocessing chain, then each feature block, stacked side by side."""
     numeric, names = numeric_matrix(context)

@@ -39,10 +39,7 @@ def feature_shape_region_props(context, params):
     if np.isnan(matrix).all():
         log("shape_region_props: no images match the ids; skipped")
         return None
-    train_part = matrix[: context.n_train]
-    mean = np.nanmean(train_part, axis=0)
-    std = np.nanstd(train_part, axis=0)
-    matrix = (matrix - mean) / np.where(std > 0, std, 1)
+    matrix = standardised(matrix, context.n_train)
     return np.where(np.isnan(matrix), 0.0, matrix)
 
 

@@ -10,8 +10,8 @@ def make_xgboost(params, kind):
         options["early_stopping_rounds"] = int(params["early_stopping_rounds"])
     if kind == "regression":
         return xgb.XGBRegressor(objective="reg:squarederror", **options)
-    if params.get("class_weight") == "balanced" and kind == "binary":
-        options["scale_pos_weight"] = float(params.get("scale_pos_weight", 3.0))
+    if kind == "binary" and "scale_pos_weight" in params:  # set from the class frequencies for class_weight=balanced
+        options["scale_pos_weight"] = float(params["scale_pos_weight"])
     # the binary metric on a multiclass eval set fails ("label and prediction size not match") once early stopping watches one
     return xgb.XGBClassifier(eval_metric="mlogloss" if kind == "multiclass" else "logloss", **options)
 

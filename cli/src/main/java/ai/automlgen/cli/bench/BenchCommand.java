@@ -59,7 +59,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--variants", split = ",", defaultValue = "full",
             description = "ablations: full, knowledge-off, coarse, no-fusion, no-aggregation, or run params as "
-                    + "key=value[+key=value], e.g. search.branch-stagnation=3 (default: full)")
+                    + "key=value[+key=value], e.g. search.branch-stagnation=6 (default: full)")
     List<String> variants;
 
     @Option(names = "--knowledge", description = "'off' adds the knowledge-off variant")

@@ -23,12 +23,6 @@ import java.util.Set;
  * planner failing (HTTP 5xx, e.g. Redis down) propagates and stops the bench, leaving the cell to rerun.
  */
 final class CellRunner {
-    /**
-     * The planner's default budget ({@code automlgen.run.default-budget}), for a bench without --budget: how long
-     * a run may wait for its deadline, which the planner sets only once the task is prepared.
-     */
-    static final Duration PLANNER_DEFAULT_BUDGET = Duration.ofMinutes(10);
-
     /** Settings shared by every cell of a bench. */
     record Settings(Path suite, Duration budget, Integer maxNodes, String coder, Integer parallelism,
                     Duration grace, Path out) {
@@ -96,7 +90,9 @@ final class CellRunner {
                 curve.add(new CellResult.CurvePoint(elapsed, best.asDouble()));
             }
             Instant deadline = run.path("deadline").isTextual() ? Instant.parse(run.get("deadline").asText()) : null;
-            Instant giveUp = giveUpAt(started, deadline);
+            // the deadline comes once the task is prepared; until then the run's budget from when it was requested
+            Instant giveUp = (deadline != null ? deadline : started.plusSeconds(run.path("budgetSeconds").asLong()))
+                    .plus(settings.grace());
             String status = run.get("status").asText();
             String line = String.format("%s: %d nodes (%d good, %d buggy), best %s", status, run.get("nodes").asInt(),
                     run.get("good").asInt(), run.get("buggy").asInt(), Output.score(best));
@@ -124,16 +120,6 @@ final class CellRunner {
             }
             Thread.sleep(1000);
         }
-    }
-
-    /**
-     * When the bench stops waiting for a run: the planner's deadline plus the grace once the planner has set one
-     * (it covers a default budget too); until then the budget plus the grace from when the run was requested.
-     */
-    private Instant giveUpAt(Instant requested, Instant deadline) {
-        Instant end = deadline != null ? deadline
-                : requested.plus(settings.budget() != null ? settings.budget() : PLANNER_DEFAULT_BUDGET);
-        return end.plus(settings.grace());
     }
 
     /** The planner failing, not judging the run: recording the cell would skip it on every rerun. */

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * An ablation: a named set of run params the planner reads (issue #8 item 4); {@code full} changes nothing. Besides
  * the known ones, a variant can be written as its run params, {@code key=value} pairs joined by {@code +} (e.g.
- * {@code search.branch-stagnation=3}), to compare a setting side by side with the defaults; the planner checks the
+ * {@code search.branch-stagnation=6}), to compare a setting side by side with the defaults; the planner checks the
  * keys and values when the cell's run starts.
  */
 public record Variant(String name, Map<String, String> params) {
@@ -32,7 +32,7 @@ public record Variant(String name, Map<String, String> params) {
             return ofParams(trimmed);
         }
         throw new CliException("unknown variant '" + name + "': choose from " + String.join(", ", KNOWN.keySet())
-                + ", or give run params as key=value[+key=value] (e.g. search.branch-stagnation=3)");
+                + ", or give run params as key=value[+key=value] (e.g. search.branch-stagnation=6)");
     }
 
     private static Variant ofParams(String name) {
@@ -43,7 +43,7 @@ public record Variant(String name, Map<String, String> params) {
             String value = equals < 0 ? "" : pair.substring(equals + 1).trim();
             if (key.isEmpty() || value.isEmpty() || params.put(key, value) != null) {
                 throw new CliException("variant '" + name + "': '" + pair + "' is not one key=value pair with a new key "
-                        + "(write e.g. search.branch-stagnation=3+search.global-stagnation=8)");
+                        + "(write e.g. search.branch-stagnation=6+search.global-stagnation=8)");
             }
         }
         return new Variant(name, Map.copyOf(params));

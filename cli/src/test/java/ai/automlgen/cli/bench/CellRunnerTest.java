@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CellRunnerTest {
     private static final Cell CELL = new Cell("a", "mcgs", "full", 1);
     private static final String PREPARING = "{\"runId\": \"run-1\", \"status\": \"PREPARING\", \"nodes\": 0, "
-            + "\"good\": 0, \"buggy\": 0}";
+            + "\"good\": 0, \"buggy\": 0, \"budgetSeconds\": 1}";
 
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<String, Answer> answers = new ConcurrentHashMap<>();

@@ -8,10 +8,13 @@ import ai.automlgen.planner.graph.RunRecord;
 import java.time.Instant;
 import java.util.List;
 
-/** A run as the API shows it: status, best and final node, counts, and the final submission's test grade. */
+/**
+ * A run as the API shows it: status, best and final node, counts, and the final submission's test grade;
+ * {@code budgetSeconds} is its search's wall-clock budget, known before the deadline (set once the task is prepared).
+ */
 public record RunView(String runId, String taskDir, String task, String status, String policy, String coder,
                       String metric, Boolean lowerIsBetter, String bestNodeId, Double bestScore, String finalNodeId,
-                      String reason, int nodes, int good, int buggy, int pending, Instant createdAt,
+                      String reason, int nodes, int good, int buggy, int pending, Instant createdAt, long budgetSeconds,
                       Instant deadline, Instant finishedAt, Grade finalTestGrade) {
 
     static RunView of(RunRecord run, List<NodeRecord> nodes) {
@@ -23,7 +26,7 @@ public record RunView(String runId, String taskDir, String task, String status, 
                 run.task() == null ? null : run.task().metric(), run.task() == null ? null : run.task().lowerIsBetter(),
                 run.bestNodeId(), run.bestScore(), run.finalNodeId(), run.reason(), expanded.size(),
                 count(expanded, NodeStatus.GOOD), count(expanded, NodeStatus.BUGGY), (int) expanded.stream().filter(n -> n.status().inFlight()).count(),
-                run.createdAt(), run.deadline(), run.finishedAt(), grade);
+                run.createdAt(), run.budget().wallClock().toSeconds(), run.deadline(), run.finishedAt(), grade);
     }
 
     private static int count(List<NodeRecord> nodes, NodeStatus status) {
