@@ -3,6 +3,7 @@ package ai.automlgen.evaluator.grading;
 import ai.automlgen.evaluator.medals.Leaderboard;
 import ai.automlgen.evaluator.medals.Medal;
 import ai.automlgen.evaluator.task.TaskSpec;
+import ai.automlgen.events.TaskFolder;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ public final class TestSetGrader {
      */
     public static TestGrade grade(TaskSpec spec, Path submission) throws IOException {
         Path answers = spec.privateAnswers().orElseThrow(() -> new IllegalArgumentException(
-                spec.dir() + " has no private/ answers (private/test.csv or private/answers.csv.gz); grading needs benchmark mode"));
+                spec.dir() + " has no private/ answers (looked for private/" + String.join(", ", TaskFolder.ANSWER_FILES)
+                        + "); grading needs benchmark mode"));
         SubmissionShape shape = Shapes.of(spec, spec.file(TaskSpec.SAMPLE_SUBMISSION));
         GradeResult result = Grader.grade(submission, shape, answers);
         Optional<Leaderboard> leaderboard = spec.leaderboard().isPresent()

@@ -6,6 +6,7 @@ import ai.automlgen.evaluator.medals.MedalThresholds;
 import ai.automlgen.evaluator.task.TaskInspection;
 import ai.automlgen.evaluator.task.TaskLoader;
 import ai.automlgen.evaluator.task.TaskSpec;
+import ai.automlgen.events.TaskFolder;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -56,7 +57,8 @@ public class GradeResource {
         }
         TaskSpec spec = inspection.spec().orElseThrow();
         if (!TestSetGrader.canGrade(spec)) {
-            return unprocessable(List.of(spec.dir() + ": no private/ answers (private/test.csv or private/answers.csv.gz); grading needs a benchmark task"));
+            return unprocessable(List.of(spec.dir() + ": no private/ answers (looked for private/"
+                    + String.join(", ", TaskFolder.ANSWER_FILES) + "); grading needs a benchmark task"));
         }
         try {
             return Response.ok(GradeResponse.of(TestSetGrader.grade(spec, java.nio.file.Path.of(request.submission()).toAbsolutePath()))).build();

@@ -1,13 +1,12 @@
 package ai.automlgen.evaluator.task;
 
+import ai.automlgen.events.TaskFolder;
 import ai.automlgen.events.TaskInfo;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A task as the evaluator reads it: task.yaml with every omitted field inferred. {@code files} maps
@@ -52,18 +51,12 @@ public record TaskSpec(Path dir, String name, String title, String modality, Str
 
     /** Benchmark mode: the task folder holds the private answers. */
     public Optional<Path> privateAnswers() {
-        Path priv = dir.resolve("private");
-        for (String name : List.of("answers.csv.gz", "answers.csv", "test.csv", "test.csv.gz")) {
-            if (Files.isRegularFile(priv.resolve(name))) {
-                return Optional.of(priv.resolve(name));
-            }
-        }
-        return Optional.empty();
+        return TaskFolder.privateAnswers(dir);
     }
 
     /** The Kaggle private leaderboard (rank,score), next to public/ or inside private/. */
     public Optional<Path> leaderboard() {
-        return Stream.of(dir.resolve("leaderboard.csv"), dir.resolve("private/leaderboard.csv")).filter(Files::isRegularFile).findFirst();
+        return TaskFolder.leaderboard(dir);
     }
 
     public TaskInfo info() {
