@@ -3,14 +3,9 @@ package ai.automlgen.executor;
 import ai.automlgen.events.CodeRef;
 import ai.automlgen.events.ExecutionRequested;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** What makes a request impossible to run, said so the sender can fix it. */
 public final class RequestCheck {
@@ -33,28 +28,8 @@ public final class RequestCheck {
             problems.add("the timeout must be positive, got " + request.timeout());
         }
         if (request.inputDir() != null) {
-            Path input = Path.of(request.inputDir());
-            if (!input.isAbsolute()) {
-                problems.add("inputDir must be an absolute path, got '" + request.inputDir() + "'");
-            } else if (!Files.isDirectory(input)) {
-                problems.add("inputDir " + input + " is not a folder on the executor's host; the executor must see"
-                        + " the evaluator's $AUTOMLGEN_HOME/runs (same host or a shared volume)");
-            } else {
-                inputDirs.problem(input).or(() -> readableByOthers(input) ? Optional.empty() : Optional.of(
-                        "inputDir " + input + " is not readable by others, and sandboxed code runs as an"
-                                + " unprivileged user: make it readable (chmod -R o+rX " + input + ")"))
-                        .ifPresent(problems::add);
-            }
+            inputDirs.problem(request.inputDir()).ifPresent(problems::add);
         }
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
-    }
-
-    private static boolean readableByOthers(Path dir) {
-        try {
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
-            return permissions.contains(PosixFilePermission.OTHERS_READ) && permissions.contains(PosixFilePermission.OTHERS_EXECUTE);
-        } catch (IOException | UnsupportedOperationException e) {
-            return true;
-        }
     }
 }

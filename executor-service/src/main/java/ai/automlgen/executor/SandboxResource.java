@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -75,14 +74,10 @@ public class SandboxResource {
         }
         java.nio.file.Path input = null;
         if (request.inputDir() != null && !request.inputDir().isBlank()) {
-            input = java.nio.file.Path.of(request.inputDir());
-            if (!input.isAbsolute() || !Files.isDirectory(input)) {
-                throw badRequest("inputDir " + request.inputDir() + " is not an absolute path to a folder"
-                        + " on the executor's host");
-            }
-            inputDirs.problem(input).ifPresent(problem -> {
+            inputDirs.problem(request.inputDir()).ifPresent(problem -> {
                 throw badRequest(problem);
             });
+            input = java.nio.file.Path.of(request.inputDir());
         }
         Resources resources;
         try {
