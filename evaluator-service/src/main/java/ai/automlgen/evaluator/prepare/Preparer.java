@@ -49,6 +49,7 @@ public final class Preparer {
         Layout layout = new Layout(run);
         layout.linkBoth(Roles.SAMPLE_SUBMISSION, spec.file(TaskSpec.SAMPLE_SUBMISSION));
         Set<Path> used = linkImageArchives(spec, layout);
+        TestTable test = linkTest(spec, layout, sample);
         int trainRows;
         int validRows;
         if (spec.trainFormat() == DataFormat.IMAGE_FOLDER) {
@@ -58,20 +59,20 @@ public final class Preparer {
         } else {
             Table table = spec.trainFormat() == DataFormat.JSON ? Table.json(spec) : Table.csv(spec);
             boolean[] held = HoldOutSplit.heldOut(table.rows(), table.strata(spec), table.groups(spec), fraction, seed);
-            validRows = writeTables(spec, run, layout, sample, table, held);
+            validRows = writeTables(spec, run, layout, sample, table, held, test.columns());
             trainRows = table.rows() - validRows;
             layout.linkFull(Roles.TRAIN, spec.file(TaskSpec.TRAIN));
         }
-        int testRows = linkTest(spec, layout, sample);
         used.addAll(List.of(spec.file(TaskSpec.TRAIN), spec.file(TaskSpec.TEST), spec.file(TaskSpec.SAMPLE_SUBMISSION)));
         spec.optionalFile(TaskSpec.TRAIN_TARGETS).ifPresent(used::add);
         linkOtherPublicFiles(spec, layout, used);
-        PreparedInputs inputs = new PreparedInputs(run.input().toString(), layout.inputRoles, trainRows, validRows, testRows);
+        PreparedInputs inputs = new PreparedInputs(run.input().toString(), layout.inputRoles, trainRows, validRows, test.rows());
         return new PreparedTask(inputs, run.validLabels(), run.input().resolve(layout.inputRoles.get(Roles.VALID_SAMPLE_SUBMISSION)));
     }
 
     /** Train/valid tables (CSV or JSON) and the evaluator's labels for the valid rows; returns the valid row count. */
-    private int writeTables(TaskSpec spec, RunFolders run, Layout layout, Sample sample, Table table, boolean[] held) throws IOException {
+    private int writeTables(TaskSpec spec, RunFolders run, Layout layout, Sample sample, Table table, boolean[] held,
+                            List<String> testColumns) throws IOException {
         String extension = table.json ? ".json" : ".csv";
         Path train = run.input().resolve("train" + extension);
         Path valid = run.input().resolve("valid" + extension);
@@ -82,7 +83,7 @@ public final class Preparer {
             }
         }
         table.write(train, i -> !held[i], table.columns);
-        table.write(valid, i -> held[i], validColumns(spec, table));
+        table.write(valid, i -> held[i], validColumns(spec, table, testColumns));
         layout.inputRoles.put(Roles.TRAIN, "train" + extension);
         layout.inputRoles.put(Roles.VALID, "valid" + extension);
 
@@ -125,14 +126,7 @@ public final class Preparer {
      * train-only column (random-acts-of-pizza's requester_user_flair, set exactly on positive rows) would
      * let code score on validation with a feature no test row has.
      */
-    private static List<String> validColumns(TaskSpec spec, Table table) throws IOException {
-        Path test = spec.file(TaskSpec.TEST);
-        List<String> testColumns = switch (DataFormat.of(test)) {
-            case CSV -> Csv.header(test);
-            case JSON -> JsonRecords.fields(JsonRecords.read(test));
-            // image tests get a test table of ids only (linkTest)
-            case IMAGE_FOLDER, IMAGE_ZIP -> List.of(spec.idColumn());
-        };
+    private static List<String> validColumns(TaskSpec spec, Table table, List<String> testColumns) {
         List<String> columns = new ArrayList<>();
         if (!testColumns.contains(spec.idColumn()) && table.columns.contains(spec.idColumn())) {
             columns.add(spec.idColumn());
@@ -238,35 +232,53 @@ public final class Preparer {
         return used;
     }
 
-    /** The test role: the original table, or for image tests a CSV of the sample submission's ids. */
-    private int linkTest(TaskSpec spec, Layout layout, Sample sample) throws IOException {
+    /**
+     * The test role: the original table, or for image tests a CSV of the sample submission's ids. Returns what the
+     * test file holds, read once: its columns (image tests: the id only) and its row count.
+     */
+    private static TestTable linkTest(TaskSpec spec, Layout layout, Sample sample) throws IOException {
         Path test = spec.file(TaskSpec.TEST);
         switch (DataFormat.of(test)) {
             case CSV -> {
                 layout.linkBoth(Roles.TEST, test);
-                return countCsvRows(test);
+                return TestTable.csv(test);
             }
             case JSON -> {
                 layout.linkBoth(Roles.TEST, test);
-                return JsonRecords.read(test).size();
+                List<ObjectNode> records = JsonRecords.read(test);
+                return new TestTable(JsonRecords.fields(records), records.size());
             }
             case IMAGE_FOLDER -> {
                 layout.linkBoth(Roles.TEST_IMAGES, test);
                 try (Stream<Path> files = Files.list(test)) {
-                    return (int) files.count();
+                    return new TestTable(List.of(spec.idColumn()), (int) files.count());
                 }
             }
             default -> {
+                List<String> ids = sample.ids(spec.idColumn());
                 for (Path folder : List.of(layout.run.input(), layout.run.full())) {
                     try (CSVPrinter out = Csv.create(folder.resolve("test.csv"), List.of(spec.idColumn()))) {
-                        for (String id : sample.ids(spec.idColumn())) {
+                        for (String id : ids) {
                             out.printRecord(id);
                         }
                     }
                 }
                 layout.inputRoles.put(Roles.TEST, "test.csv");
                 layout.fullRoles.put(Roles.TEST, "test.csv");
-                return sample.ids(spec.idColumn()).size();
+                return new TestTable(List.of(spec.idColumn()), ids.size());
+            }
+        }
+    }
+
+    /** The test file's columns, which a valid row may show (validColumns), and its row count. */
+    private record TestTable(List<String> columns, int rows) {
+        static TestTable csv(Path file) throws IOException {
+            int rows = 0;
+            try (CSVParser parser = Csv.open(file)) {
+                for (CSVRecord ignored : parser) {
+                    rows++;
+                }
+                return new TestTable(List.copyOf(parser.getHeaderNames()), rows);
             }
         }
     }
@@ -291,16 +303,6 @@ public final class Preparer {
                 layout.linkBoth(layout.inputRoles.containsKey(name) ? name + "_files" : name, file);
             }
         }
-    }
-
-    private static int countCsvRows(Path file) throws IOException {
-        int rows = 0;
-        try (CSVParser parser = Csv.open(file)) {
-            for (CSVRecord ignored : parser) {
-                rows++;
-            }
-        }
-        return rows;
     }
 
     static void deleteRecursively(Path folder) throws IOException {

@@ -66,4 +66,34 @@ class PreparerTest {
         assertEquals(List.of("request_id", "text"), JsonRecords.fields(JsonRecords.read(input.resolve("valid.json"))));
         assertEquals(List.of("request_id", "text", "flair", "received"), JsonRecords.fields(JsonRecords.read(input.resolve("train.json"))));
     }
+
+    @Test
+    void testRowsCountTheCsvTestRows() throws IOException {
+        Path task = task("metric: roc_auc\nlabel_columns: [label]\n");
+        StringBuilder train = new StringBuilder("id,x,label\n");
+        for (int i = 0; i < 20; i++) {
+            train.append("r").append(i).append(',').append(i).append(',').append(i % 2).append('\n');
+        }
+        Files.writeString(task.resolve("public/train.csv"), train);
+        Files.writeString(task.resolve("public/test.csv"), "id,x\nt0,5\nt1,6\n");
+        Files.writeString(task.resolve("public/sample_submission.csv"), "id,label\nt0,0.5\nt1,0.5\n");
+
+        assertEquals(2, prepare(task).inputs().testRows());
+    }
+
+    @Test
+    void testRowsCountTheJsonTestRecords() throws IOException {
+        Path task = task("metric: roc_auc\nid_column: request_id\nlabel_columns: [received]\n");
+        StringBuilder train = new StringBuilder("[");
+        for (int i = 0; i < 20; i++) {
+            train.append(i == 0 ? "" : ",").append("{\"request_id\": \"r").append(i).append("\", \"text\": \"t\", \"received\": ")
+                    .append(i % 2 == 0).append('}');
+        }
+        Files.writeString(task.resolve("public/train.json"), train.append(']'));
+        Files.writeString(task.resolve("public/test.json"),
+                "[{\"request_id\": \"t0\", \"text\": \"a\"}, {\"request_id\": \"t1\", \"text\": \"b\"}, {\"request_id\": \"t2\", \"text\": \"c\"}]");
+        Files.writeString(task.resolve("public/sample_submission.csv"), "request_id,received\nt0,0.5\nt1,0.5\nt2,0.5\n");
+
+        assertEquals(3, prepare(task).inputs().testRows());
+    }
 }
