@@ -23,6 +23,11 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response runBusy(RunService.RunBusyException e) {
+        return error(Response.Status.SERVICE_UNAVAILABLE, e.getMessage() + ": try again in a moment");
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return error(Response.Status.NOT_FOUND, e.getMessage());
     }

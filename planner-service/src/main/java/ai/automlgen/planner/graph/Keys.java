@@ -56,6 +56,14 @@ final class Keys {
         return run(runId) + ":search";
     }
 
+    /**
+     * The run's lease ({@link RedisRunLeases}): the token of the planner working on the run, with a time-to-live;
+     * deleted with the run's other keys.
+     */
+    static String lease(String runId) {
+        return run(runId) + ":lease";
+    }
+
     /** Counter for node sequence numbers. */
     static String sequence(String runId) {
         return run(runId) + ":seq";

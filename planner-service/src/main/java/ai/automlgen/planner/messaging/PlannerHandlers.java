@@ -15,7 +15,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Thin Kafka handlers: decode, hand to {@link RunService}. A message that cannot be handled is
- * logged and skipped — one bad event must not stop the channel and with it every other run.
+ * logged and skipped — one bad event must not stop the channel and with it every other run. An event of a run that
+ * another planner replica is working on ({@link RunService.RunBusyException}) is handled again until that replica
+ * lets the run go: unacknowledged meanwhile, it is redelivered to another replica should this one stop.
  */
 @ApplicationScoped
 public class PlannerHandlers {
@@ -53,11 +55,21 @@ public class PlannerHandlers {
     }
 
     private static void handle(String topic, String json, Runnable action) {
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "skipped a %s event that could not be handled: %s", topic,
-                    json.length() > 300 ? json.substring(0, 300) + "…" : json);
+        while (true) {
+            try {
+                action.run();
+                return;
+            } catch (RunService.RunBusyException e) {
+                // nacked, the event would meet the channel's failure strategy (fail: the channel stops for every run)
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e; // shutting down: left unacknowledged, the event is redelivered
+                }
+                LOG.infof("%s; handling the %s event again", e.getMessage(), topic);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "skipped a %s event that could not be handled: %s", topic,
+                        json.length() > 300 ? json.substring(0, 300) + "…" : json);
+                return;
+            }
         }
     }
 }

@@ -31,17 +31,20 @@ import ai.automlgen.planner.search.NodeStatus;
 import ai.automlgen.planner.search.SearchEngine;
 import ai.automlgen.planner.search.SearchNode;
 import ai.automlgen.planner.graph.RedisGraphStore;
+import ai.automlgen.planner.graph.RunLeases;
 import ai.automlgen.planner.graph.RunRecord;
 import ai.automlgen.planner.graph.RunStatus;
 import ai.automlgen.planner.knowledge.KnowledgeClient;
 import ai.automlgen.planner.messaging.PlannerEvents;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +57,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * evaluations (record, reward, backpropagate, best) → more expansions until the budget is spent →
  * refit the best node on all labelled data → finished. Decisions of where to expand, rewards and
  * backpropagation come from the run's {@link SearchEngine}; this class does the I/O around them.
+ *
+ * <p>Several planner replicas may receive one run's events (DESIGN §5): every handler works on a run holding the
+ * run's lock in this planner and then its lease in Redis ({@link RunLeases}), so one thread of one replica at a
+ * time reads the run's record, decides and writes it back.
  */
 @ApplicationScoped
 public class RunService {
@@ -68,16 +75,29 @@ public class RunService {
     private final RunSettings settings;
     private final SearchSessions sessions;
     private final KnowledgeClient knowledge;
+    private final RunLeases leases;
+    private final InstantSource clock;
+    /** In front of the run's lease: threads of this planner wait here, not by polling Redis against each other. */
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** Runs whose last node could not be created (Kafka or Redis away): no new node before the back-off passed. */
+    private final ConcurrentHashMap<String, CreationBackoff> backoffs = new ConcurrentHashMap<>();
 
+    @Inject
     public RunService(RedisGraphStore store, PlannerEvents events, CoderRegistry coders, RunSettings settings,
-                      SearchSessions sessions, KnowledgeClient knowledge) {
+                      SearchSessions sessions, KnowledgeClient knowledge, RunLeases leases) {
+        this(store, events, coders, settings, sessions, knowledge, leases, InstantSource.system());
+    }
+
+    RunService(RedisGraphStore store, PlannerEvents events, CoderRegistry coders, RunSettings settings,
+               SearchSessions sessions, KnowledgeClient knowledge, RunLeases leases, InstantSource clock) {
         this.store = store;
         this.events = events;
         this.coders = coders;
         this.settings = settings;
         this.sessions = sessions;
         this.knowledge = knowledge;
+        this.leases = leases;
+        this.clock = clock;
     }
 
     // ------------------------------------------------------------------ submit
@@ -120,7 +140,7 @@ public class RunService {
         }
         String runId = "run-" + UUID.randomUUID().toString().substring(0, 13);
         RunRecord run = new RunRecord(runId, taskDir.toString(), RunStatus.PREPARING, config,
-                new Budget(wallClock, maxNodes), Instant.now(), null, null, null, null, null, null, null, null, null);
+                new Budget(wallClock, maxNodes), clock.instant(), null, null, null, null, null, null, null, null, null);
         store.createRun(run);
         events.taskSubmitted(TaskSubmitted.of(runId, run.taskDir(), run.budget(), config));
         LOG.infof("run %s submitted for %s (policy %s, coder %s, budget %s / %d nodes)", runId, taskDir, policy,
@@ -132,15 +152,11 @@ public class RunService {
 
     public void onPrepared(TaskPrepared prepared) {
         withRun(prepared.runId(), run -> {
-            if (run.status() == RunStatus.SEARCHING) {
-                expand(run); // redelivered, perhaps after this handler failed half-way: fill the slots it left free
-                return;
-            }
             if (run.status() != RunStatus.PREPARING) {
-                return; // redelivered
+                return; // redelivered; a search this handler left stalled half-way is expanded by superviseRuns
             }
             // the root first: once the run is SEARCHING, expansions (here or on a later retry) need its record
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             store.addNode(new NodeRecord(run.runId(), ROOT, 0, null, "root", null, 0, NodeStatus.GOOD, null, 0, 0,
                     "task: " + prepared.task().name(), null, null, null, null, null, now, now), "", null);
             events.search(NodeCreated.of(run.runId(), ROOT, null, "root", null, 0, "task: " + prepared.task().name()));
@@ -306,7 +322,8 @@ public class RunService {
         }
         SearchSessions.Session session = sessions.open(run);
         boolean exhausted = false;
-        while (!budgetSpent(run, session) && session.graph().inFlightCount() < run.config().parallelism()) {
+        boolean backingOff = backingOff(run.runId(), clock.instant());
+        while (!backingOff && !budgetSpent(run, session) && session.graph().inFlightCount() < run.config().parallelism()) {
             Optional<SearchEngine.Expansion> expansion = session.engine().expand(session.clock());
             if (expansion.isEmpty()) {
                 exhausted = true;
@@ -321,19 +338,27 @@ public class RunService {
         }
     }
 
-    private static boolean budgetSpent(RunRecord run, SearchSessions.Session session) {
-        return Instant.now().isAfter(run.deadline()) || session.graph().nodeCount() >= run.budget().maxNodes();
+    private boolean budgetSpent(RunRecord run, SearchSessions.Session session) {
+        return clock.instant().isAfter(run.deadline()) || session.graph().nodeCount() >= run.budget().maxNodes();
     }
 
     /**
      * Writes, records and hands to the executor the node the engine just claimed; false when the search stopped (its
      * coder kept failing). A failure here cancels the node: left PENDING, the claim would hold one of the run's
-     * slots for good and nothing more would be expanded until the deadline.
+     * slots for good and nothing more would be expanded until the deadline. Cancelled, it gives its place in the node
+     * budget back ({@link ai.automlgen.planner.search.GraphView#nodeCount()}), and the run backs off: with Kafka
+     * or Redis away, every tick would otherwise create a node only to cancel it.
      */
     private boolean createNode(RunRecord run, SearchSessions.Session session, SearchEngine.Expansion expansion) {
         try {
-            return writeAndRequest(run, session, expansion);
+            boolean goesOn = writeAndRequest(run, session, expansion);
+            backoffs.remove(run.runId());
+            return goesOn;
         } catch (RuntimeException e) {
+            CreationBackoff backoff = backoffs.merge(run.runId(), CreationBackoff.first(clock.instant(), settings),
+                    (previous, first) -> previous.next(clock.instant(), settings));
+            LOG.warnf("run %s: could not create node %s (%s); no new node for %d s", run.runId(),
+                    expansion.node().id(), e.getMessage(), Duration.between(clock.instant(), backoff.until()).toSeconds());
             String nodeId = expansion.node().id();
             try {
                 store.node(run.runId(), nodeId).ifPresent(node -> store.saveNode(
@@ -445,7 +470,7 @@ public class RunService {
         String nodeId = "n" + seq;
         NodeRecord refit = new NodeRecord(run.runId(), nodeId, seq, best.nodeId(), Operator.REFIT.wireName(),
                 best.branch(), best.depth() + 1, NodeStatus.PENDING, null, 0, 0, code.plan(), null, null, null, null,
-                null, Instant.now(), null);
+                null, clock.instant(), null);
         store.addNode(refit, code.code(), code.spec());
         store.addEdge(run.runId(), best.nodeId(), nodeId, "PARENT");
         RunRecord refitting = run.refitting(reason);
@@ -474,7 +499,7 @@ public class RunService {
 
     private void requestExecution(PlannerEvents.Sends sends, RunRecord run, NodeRecord node, String code, String inputDir,
                                   boolean refit) {
-        Duration left = Duration.between(Instant.now(), run.deadline()).plus(settings.grace());
+        Duration left = Duration.between(clock.instant(), run.deadline()).plus(settings.grace());
         Duration timeout = refit ? settings.nodeTimeout() : min(settings.nodeTimeout(), max(left, Duration.ofSeconds(30)));
         sends.executionRequested(ExecutionRequested.of(run.runId(), node.nodeId(), CodeRef.python(code), inputDir,
                 new Resources(settings.nodeCpus(), settings.nodeMemoryMb(), 0), timeout, refit));
@@ -510,6 +535,7 @@ public class RunService {
     private void finish(RunRecord run, RunStatus status, String finalNodeId, String reason) {
         cancelPending(run, "run ended before the node reported");
         sessions.close(run.runId());
+        backoffs.remove(run.runId());
         store.saveRun(run.finished(status, finalNodeId, reason));
         events.search(RunFinished.of(run.runId(), status.name(), run.bestNodeId(), run.bestScore(),
                 store.nodes(run.runId()).size() - 1, reason));
@@ -518,30 +544,56 @@ public class RunService {
     }
 
     /**
-     * Runs whose in-flight nodes outlived the budget: stop waiting for them. Searching runs with a free slot are
-     * expanded: a handler that failed half-way (Redis or Kafka away) may have left one with nothing in flight and no
-     * event to come.
+     * Every 5 seconds, on every replica: runs whose in-flight nodes outlived the budget stop waiting for them, a
+     * refit that did not report in time ends the run, and searching runs with a free slot are expanded, the one
+     * recovery of a run that a failed handler (Redis or Kafka away) left with nothing in flight and no event to come.
+     * A run another thread or replica is working on is left to the next tick.
      */
     @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void enforceDeadlines() {
-        Instant now = Instant.now();
+    void superviseRuns() {
         for (String runId : store.runIds(200)) {
-            store.run(runId).ifPresent(run -> {
-                if (run.deadline() == null || run.status().terminal()) {
-                    return;
+            try {
+                // a look without the lease first: most runs need nothing, and ended ones never do
+                if (store.run(runId).filter(run -> supervisionDue(run, clock.instant())).isPresent()) {
+                    ifFree(runId, this::supervise);
                 }
-                Instant cutoff = run.deadline().plus(settings.grace());
-                if (run.status() == RunStatus.SEARCHING && now.isAfter(cutoff)) {
-                    withRun(runId, this::abandonInFlightAndRefit);
-                } else if (run.status() == RunStatus.SEARCHING
-                        && sessions.open(run).graph().inFlightCount() < run.config().parallelism()) {
-                    withRun(runId, this::expand);
-                } else if (run.status() == RunStatus.REFITTING && now.isAfter(cutoff.plus(settings.nodeTimeout()))) {
-                    withRun(runId, r -> finish(r, RunStatus.COMPLETED, r.bestNodeId(),
-                            alongside(r, "refit did not report in time; the submission is the best node's own")));
-                }
-            });
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "run %s: supervising it failed; trying again on the next tick", runId);
+            }
         }
+    }
+
+    private boolean supervisionDue(RunRecord run, Instant now) {
+        if (run.deadline() == null) {
+            return false;
+        }
+        Instant cutoff = run.deadline().plus(settings.grace());
+        if (run.status() == RunStatus.SEARCHING) {
+            return now.isAfter(cutoff) || !backingOff(run.runId(), now)
+                    && sessions.open(run).graph().inFlightCount() < run.config().parallelism();
+        }
+        return run.status() == RunStatus.REFITTING && now.isAfter(cutoff.plus(settings.nodeTimeout()));
+    }
+
+    /** What {@link #superviseRuns} does to a run, decided again on the run as it is under its lease. */
+    private void supervise(RunRecord run) {
+        Instant now = clock.instant();
+        if (!supervisionDue(run, now)) {
+            return; // a handler got there first
+        }
+        if (run.status() == RunStatus.REFITTING) {
+            finish(run, RunStatus.COMPLETED, run.bestNodeId(),
+                    alongside(run, "refit did not report in time; the submission is the best node's own"));
+        } else if (now.isAfter(run.deadline().plus(settings.grace()))) {
+            abandonInFlightAndRefit(run);
+        } else {
+            expand(run);
+        }
+    }
+
+    private boolean backingOff(String runId, Instant now) {
+        CreationBackoff backoff = backoffs.get(runId);
+        return backoff != null && now.isBefore(backoff.until());
     }
 
     private void abandonInFlightAndRefit(RunRecord run) {
@@ -572,12 +624,35 @@ public class RunService {
         });
     }
 
-    /** Runs {@code action} holding the run's lock: one event of a run at a time in this planner. */
+    /**
+     * Runs {@code action} holding the run's lock in this planner, then its lease: one event of a run at a time
+     * across the planners. Waits for the lease up to {@code automlgen.lease.wait}, then throws
+     * {@link RunBusyException}.
+     */
     private <T> T locked(String runId, java.util.function.Supplier<T> action) {
         ReentrantLock lock = locks.computeIfAbsent(runId, id -> new ReentrantLock());
         lock.lock();
-        try {
+        try (RunLeases.Lease lease = leases.acquire(runId).orElseThrow(() -> new RunBusyException(runId))) {
             return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code action} on the run if neither a thread of this planner nor another planner is working on it. */
+    private void ifFree(String runId, java.util.function.Consumer<RunRecord> action) {
+        ReentrantLock lock = locks.computeIfAbsent(runId, id -> new ReentrantLock());
+        if (!lock.tryLock()) {
+            return;
+        }
+        try {
+            Optional<RunLeases.Lease> lease = leases.tryAcquire(runId);
+            if (lease.isEmpty()) {
+                return;
+            }
+            try (RunLeases.Lease held = lease.get()) {
+                store.run(runId).ifPresent(action);
+            }
         } finally {
             lock.unlock();
         }
@@ -615,6 +690,31 @@ public class RunService {
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /**
+     * When a run's last node could not be created, and how many creations failed in a row: the back-off starts at
+     * {@code automlgen.run.creation-backoff} and doubles with each failure up to {@code creation-backoff-max}.
+     */
+    record CreationBackoff(int failures, Instant until) {
+        static CreationBackoff first(Instant now, RunSettings settings) {
+            return new CreationBackoff(1, now.plus(min(settings.creationBackoff(), settings.creationBackoffMax())));
+        }
+
+        CreationBackoff next(Instant now, RunSettings settings) {
+            Duration pause = settings.creationBackoff().multipliedBy(1L << Math.min(failures, 20));
+            return new CreationBackoff(failures + 1, now.plus(min(pause, settings.creationBackoffMax())));
+        }
+    }
+
+    /**
+     * Another planner replica held the run's lease for the whole wait: it is working on the run (a slow coder,
+     * perhaps). The event was not handled; handle it again.
+     */
+    public static final class RunBusyException extends RuntimeException {
+        RunBusyException(String runId) {
+            super("run " + runId + " is being worked on by another planner (its lease in Redis is held)");
+        }
     }
 
     /** A request that needs a finished run got a live one; the message says how to end it. */

@@ -30,4 +30,10 @@ public interface RunSettings {
 
     /** Coder failures in a row (nodes whose code could not be written) that stop a run's search. */
     int coderFailuresToStop();
+
+    /** How long a run whose node could not be created (Kafka or Redis away) waits before its next node. */
+    Duration creationBackoff();
+
+    /** The longest such wait: the back-off doubles with each failure in a row up to this. */
+    Duration creationBackoffMax();
 }

@@ -49,7 +49,11 @@ public interface GraphView {
         return bestNodes(1).stream().findFirst();
     }
 
-    /** Nodes ever claimed, the root excluded: what the node budget counts. */
+    /**
+     * Nodes claimed and not cancelled, the root excluded: what the node budget counts. A cancelled node never gave
+     * the search a result (the planner could not request it, the executor could not run it, or the run ended), so it
+     * gives its place back; failures of that kind are bounded apart (a back-off, failures in a row that stop a run).
+     */
     int nodeCount();
 
     /** Nodes claimed and not yet scored or cancelled. */

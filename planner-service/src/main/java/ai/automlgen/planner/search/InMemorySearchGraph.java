@@ -34,6 +34,7 @@ public final class InMemorySearchGraph implements SearchGraph {
     private final TreeSet<String> finishedLeaves;
     private final TreeSet<String> goodByScore;
     private int inFlight;
+    private int cancelled;
 
     public InMemorySearchGraph(Objective objective, long createdAtMillis) {
         this.objective = objective;
@@ -71,6 +72,9 @@ public final class InMemorySearchGraph implements SearchGraph {
             graph.branchMembers.computeIfAbsent(node.branch(), b -> new ArrayList<>()).add(node.id());
             if (node.status().inFlight()) {
                 graph.inFlight++;
+            }
+            if (node.status() == NodeStatus.CANCELLED) {
+                graph.cancelled++;
             }
             if (node.isGood()) {
                 graph.goodByScore.add(node.id());
@@ -117,6 +121,9 @@ public final class InMemorySearchGraph implements SearchGraph {
         if (node.status().inFlight()) {
             inFlight++;
         }
+        if (node.status() == NodeStatus.CANCELLED) {
+            cancelled++;
+        }
         if (node.isGood()) {
             goodByScore.add(node.id());
         }
@@ -146,6 +153,7 @@ public final class InMemorySearchGraph implements SearchGraph {
             finishedLeaves.add(node.id());
         }
         if (known.status() != NodeStatus.CANCELLED && node.status() == NodeStatus.CANCELLED) {
+            cancelled++;
             SearchNode parent = nodes.get(node.parentId());
             if (!parent.isRoot() && parent.status().finished() && !hasLiveChild(parent.id())) {
                 finishedLeaves.add(parent.id());
@@ -221,7 +229,7 @@ public final class InMemorySearchGraph implements SearchGraph {
 
     @Override
     public int nodeCount() {
-        return read(() -> nodes.size() - 1);
+        return read(() -> nodes.size() - 1 - cancelled);
     }
 
     @Override
@@ -309,6 +317,7 @@ public final class InMemorySearchGraph implements SearchGraph {
             }
             nodes.put(nodeId, node.withStatus(NodeStatus.CANCELLED));
             inFlight--;
+            cancelled++;
             SearchNode parent = nodes.get(node.parentId());
             if (!parent.isRoot() && !hasLiveChild(parent.id())) {
                 finishedLeaves.add(parent.id());

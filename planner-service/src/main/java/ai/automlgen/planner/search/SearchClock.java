@@ -13,7 +13,7 @@ public interface SearchClock {
     /** Elapsed share of the wall-clock budget. */
     double timeFraction();
 
-    /** Share of the node budget already claimed. */
+    /** Share of the node budget already claimed (cancelled nodes gave their place back). */
     double nodeFraction();
 
     /** A clock over a real budget: time from {@code time} since {@code startedAt}, nodes from {@code nodesClaimed}. */

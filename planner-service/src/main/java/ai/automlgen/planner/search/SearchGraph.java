@@ -53,7 +53,10 @@ public interface SearchGraph extends GraphView {
      */
     Recorded recordResult(String nodeId, NodeStatus status, Double score, int improveMisses, long finishedAtMillis);
 
-    /** An in-flight node will never be scored (coder failure, run cancelled); it stops counting toward limits. */
+    /**
+     * An in-flight node will never be scored (it could not be requested, the executor could not run it, the run
+     * ended); it stops counting toward child limits, the in-flight count and the node budget.
+     */
     void cancel(String nodeId);
 
     /** Adds one visit and {@code reward} to the node and every PARENT ancestor up to the root, as one atomic step. */

@@ -13,6 +13,7 @@ import ai.automlgen.planner.coder.CoderRegistry;
 import ai.automlgen.planner.coder.Operator;
 import ai.automlgen.planner.graph.NodeRecord;
 import ai.automlgen.planner.graph.RedisGraphStore;
+import ai.automlgen.planner.graph.RunLeases;
 import ai.automlgen.planner.graph.RunRecord;
 import ai.automlgen.planner.knowledge.KnowledgeClient;
 import ai.automlgen.planner.messaging.PlannerEvents;
@@ -31,6 +32,7 @@ import jakarta.enterprise.inject.Instance;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,11 +59,14 @@ final class RunServiceFixture {
     final MemoryEmitter searchEvents = new MemoryEmitter();
     final MemorySessions sessions = new MemorySessions(store);
     final ScriptedCoder coder = new ScriptedCoder();
+    final MemoryLeases leases = new MemoryLeases();
+    final SettableClock clock = new SettableClock();
     final RunService service;
 
     RunServiceFixture(int coderFailuresToStop) {
         PlannerEvents events = new PlannerEvents(tasks.proxy(), executions.proxy(), searchEvents.proxy());
-        service = new RunService(store, events, registry(coder), settings(coderFailuresToStop), sessions, new NoKnowledge());
+        service = new RunService(store, events, registry(coder), settings(coderFailuresToStop), sessions,
+                new NoKnowledge(), leases, clock);
     }
 
     /** A binary tabular task prepared under {@code runDir}, as the evaluator would announce it. */
@@ -107,6 +112,8 @@ final class RunServiceFixture {
             public Duration grace() { return Duration.ofMinutes(2); }
             public int executorFailuresToStop() { return 3; }
             public int coderFailuresToStop() { return coderFailuresToStop; }
+            public Duration creationBackoff() { return Duration.ofSeconds(5); }
+            public Duration creationBackoffMax() { return Duration.ofSeconds(60); }
         };
     }
 
@@ -150,6 +157,41 @@ final class RunServiceFixture {
                         sent.add(((Record<String, String>) args[0]).value());
                         return Uni.createFrom().voidItem();
                     });
+        }
+    }
+
+    /**
+     * Run leases of one planner; {@code refusals} takes first fail, as while another planner holds the run. Threads of
+     * this planner need none of their own: the service's lock in front of the lease keeps them apart.
+     */
+    static final class MemoryLeases implements RunLeases {
+        final AtomicInteger refusals = new AtomicInteger();
+
+        @Override
+        public Optional<Lease> acquire(String runId) {
+            return tryAcquire(runId);
+        }
+
+        @Override
+        public Optional<Lease> tryAcquire(String runId) {
+            if (refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return Optional.empty();
+            }
+            return Optional.of(() -> { });
+        }
+    }
+
+    /** The planner's clock, at the real time until a test moves it on. */
+    static final class SettableClock implements InstantSource {
+        private volatile Instant now = Instant.now();
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
         }
     }
 

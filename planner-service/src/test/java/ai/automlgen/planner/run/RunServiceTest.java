@@ -1,6 +1,7 @@
 package ai.automlgen.planner.run;
 
 import ai.automlgen.events.EvaluationCompleted;
+import ai.automlgen.events.EventJson;
 import ai.automlgen.events.ExecutionFinished;
 import ai.automlgen.events.ExecutionRequested;
 import ai.automlgen.events.NodeScored;
@@ -12,11 +13,13 @@ import ai.automlgen.planner.coder.CoderException;
 import ai.automlgen.planner.coder.Operator;
 import ai.automlgen.planner.graph.RunRecord;
 import ai.automlgen.planner.graph.RunStatus;
+import ai.automlgen.planner.messaging.PlannerHandlers;
 import ai.automlgen.planner.search.NodeStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -99,25 +102,108 @@ class RunServiceTest {
     // ------------------------------------------------------------------ runs stalled by a failure
 
     @Test
-    void preparedRedeliveredAfterTheHandlerFailedStartsTheSearch() {
+    void searchThePreparedHandlerLeftStalledIsStartedByTheNextTickNotByARedelivery() {
         String runId = submitted(Map.of());
         fixture.sessions.failures.set(1);
         assertThrows(IllegalStateException.class, () -> runs.onPrepared(RunServiceFixture.prepared(runId, temp)));
 
         runs.onPrepared(RunServiceFixture.prepared(runId, temp));
+        assertEquals(List.of(), fixture.executionRequests(), "a redelivered TaskPrepared changes nothing");
+        runs.superviseRuns();
 
         assertEquals(1, fixture.executionRequests().size());
     }
 
     @Test
-    void nodeWhoseCreationFailedIsCancelledAndTheNextTickExpandsAgain() {
+    void nodeWhoseRequestCouldNotBePublishedIsCancelledAndTheRunBacksOffBeforeTheNext() {
         String runId = submitted(Map.of());
         fixture.executions.failures.set(1);
         assertThrows(IllegalStateException.class, () -> runs.onPrepared(RunServiceFixture.prepared(runId, temp)));
         assertEquals(NodeStatus.CANCELLED, fixture.store.node(runId, "n1").orElseThrow().status());
         assertEquals(0, fixture.sessions.graphs.get(runId).inFlightCount());
 
-        runs.enforceDeadlines();
+        runs.superviseRuns();
+        assertEquals(List.of(), fixture.executionRequests(), "no node within the back-off");
+        fixture.clock.advance(Duration.ofSeconds(5));
+        runs.superviseRuns();
+
+        assertEquals("n2", onlyRequest().nodeId());
+    }
+
+    @Test
+    void backOffDoublesWithEachNodeInARowThatCouldNotBePublished() {
+        String runId = submitted(Map.of());
+        fixture.executions.failures.set(2);
+        assertThrows(IllegalStateException.class, () -> runs.onPrepared(RunServiceFixture.prepared(runId, temp)));
+        fixture.clock.advance(Duration.ofSeconds(5));
+        runs.superviseRuns(); // the second failure: 10 s now
+
+        fixture.clock.advance(Duration.ofSeconds(9));
+        runs.superviseRuns();
+        assertEquals(List.of(), fixture.executionRequests());
+        fixture.clock.advance(Duration.ofSeconds(1));
+        runs.superviseRuns();
+
+        assertEquals("n3", onlyRequest().nodeId());
+    }
+
+    @Test
+    void nodesThatCouldNotBeRequestedDoNotEatTheNodeBudget() {
+        String runId = runs.submit(new RunRequest(temp.toString(), null, 1, "greedy", null, 1, 0L, null, null,
+                Map.of())).runId();
+        fixture.executions.failures.set(2);
+        assertThrows(IllegalStateException.class, () -> runs.onPrepared(RunServiceFixture.prepared(runId, temp)));
+        fixture.clock.advance(Duration.ofSeconds(5));
+        runs.superviseRuns();
+        fixture.clock.advance(Duration.ofSeconds(10));
+        runs.superviseRuns();
+
+        assertEquals(RunStatus.SEARCHING, fixture.store.run(runId).orElseThrow().status());
+        assertEquals("n3", onlyRequest().nodeId());
+        assertEquals(1, fixture.sessions.graphs.get(runId).nodeCount());
+    }
+
+    // ------------------------------------------------------------------ a run another planner works on
+
+    @Test
+    void eventOfARunAnotherPlannerHoldsIsRefusedUntouchedAndHandledOnceTheRunIsFree() {
+        String runId = searchingRun(ONE_DRAFT_THEN_DEBUG);
+        String draft = onlyRequest().nodeId();
+        runs.onExecutionFinished(executed(runId, draft, Outcome.OK, ""));
+        fixture.leases.refusals.set(1);
+
+        assertThrows(RunService.RunBusyException.class, () -> runs.onEvaluation(evaluation(runId, draft, 0.8, null)));
+        assertTrue(fixture.store.node(runId, draft).orElseThrow().status().inFlight());
+        runs.onEvaluation(evaluation(runId, draft, 0.8, null));
+
+        assertEquals(0.8, fixture.store.node(runId, draft).orElseThrow().score());
+    }
+
+    @Test
+    void kafkaHandlerHandlesAnEventOfABusyRunAgainInsteadOfSkippingIt() {
+        String runId = searchingRun(ONE_DRAFT_THEN_DEBUG);
+        String draft = onlyRequest().nodeId();
+        PlannerHandlers handlers = new PlannerHandlers(runs);
+        handlers.onExecutionFinished(EventJson.write(executed(runId, draft, Outcome.OK, "")));
+        fixture.leases.refusals.set(3);
+
+        handlers.onEvaluation(EventJson.write(evaluation(runId, draft, 0.8, null)));
+
+        assertEquals(0.8, fixture.store.node(runId, draft).orElseThrow().score());
+        assertEquals(0, fixture.leases.refusals.get());
+    }
+
+    @Test
+    void tickLeavesARunAnotherPlannerHoldsToTheNextTick() {
+        String runId = submitted(Map.of());
+        fixture.executions.failures.set(1);
+        assertThrows(IllegalStateException.class, () -> runs.onPrepared(RunServiceFixture.prepared(runId, temp)));
+        fixture.clock.advance(Duration.ofSeconds(5));
+        fixture.leases.refusals.set(1);
+
+        runs.superviseRuns();
+        assertEquals(List.of(), fixture.executionRequests());
+        runs.superviseRuns();
 
         assertEquals("n2", onlyRequest().nodeId());
     }

@@ -113,6 +113,18 @@ abstract class SearchGraphContract {
     }
 
     @Test
+    void cancelledNodeGivesItsPlaceInTheNodeBudgetBackOnce() {
+        TestGraph t = testGraph();
+        SearchNode draft = t.draft(0.5);
+        SearchNode improve = t.pending(draft.id(), Operator.IMPROVE);
+        t.graph.markRunning(improve.id());
+        t.graph.cancel(improve.id());
+        t.graph.cancel(improve.id());
+        assertEquals(1, t.graph.nodeCount());
+        assertEquals(1, t.graph.snapshot().nodeCount(), "a graph read from its nodes counts alike");
+    }
+
+    @Test
     void markRunningMovesOnlyAPendingNode() {
         TestGraph t = testGraph();
         SearchNode pending = t.pending(SearchNode.ROOT_ID, Operator.DRAFT);
