@@ -1,0 +1,88 @@
+package ai.automlgen.planner.coder.llm;
+
+import ai.automlgen.planner.coder.CoderException;
+import ai.automlgen.planner.coder.NodeContext;
+import ai.automlgen.planner.coder.Operator;
+import ai.automlgen.planner.knowledge.KnowledgeEntity;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PromptsTest {
+    private static final KnowledgeEntity CATBOOST = new KnowledgeEntity("model.catboost", "model", "CatBoost",
+            "Gradient boosting with native categorical handling.", "many categorical columns", "", "", "");
+
+    @Test
+    void everyOperatorHasATemplateWithOnlyKnownPlaceholders() {
+        for (Operator operator : Operator.values()) {
+            Prompts.Prompt prompt = Prompts.of(Requests.onParent(operator, Requests.PARENT), List.of(CATBOOST));
+            assertFalse(prompt.user().contains("{{"), operator + ": " + prompt.user());
+        }
+    }
+
+    @Test
+    void aDraftNamesTheMetricDirectionInputsKnowledgeAndTheSiblingsToDifferFrom() {
+        NodeContext sibling = new NodeContext("n1", "draft", "x = 1", null, "draft: logistic regression", 0.77, false, "");
+
+        String user = Prompts.of(Requests.draft(List.of(sibling), List.of()), List.of(CATBOOST)).user();
+
+        assertTrue(user.contains("- metric: accuracy (higher is better)"), user);
+        assertTrue(user.contains("- valid_sample_submission: input/valid_sample_submission.csv"), user);
+        assertTrue(user.contains("### CatBoost (model)\nGradient boosting with native categorical handling.\n"
+                + "When to use: many categorical columns"), user);
+        assertTrue(user.contains("- draft: logistic regression → score 0.77"), user);
+        assertTrue(user.contains("Give the complete script in one ```python block."), user);
+    }
+
+    @Test
+    void anImproveShowsTheParentsCodeScoreAndOutputAndAsksForOneChangeAsPatches() {
+        String user = Prompts.of(Requests.onParent(Operator.IMPROVE, Requests.PARENT), List.of()).user();
+
+        assertTrue(user.contains("ONE atomic change in ONE module"), user);
+        assertTrue(user.contains("## Current pipeline (node n3, score 0.79)\nPlan: draft: xgboost on the raw columns\n"
+                + "```python\n" + Requests.PARENT_CODE.strip() + "\n```"), user);
+        assertTrue(user.contains("### Its output (last lines)\n```\nvalidation accuracy 0.79\n```"), user);
+        assertTrue(user.contains("<<<<<<< SEARCH"), user);
+    }
+
+    @Test
+    void aDebugShowsTheTracebacksEndWhenTheOutputIsLong() {
+        String traceback = "x".repeat(Prompts.MAX_OUTPUT_TAIL) + "\nKeyError: 'Cabin'";
+        NodeContext failed = new NodeContext("n4", "improve", "import pandas", null, "improve: cabin split", null, true, traceback);
+
+        String user = Prompts.of(Requests.onParent(Operator.DEBUG, failed), List.of()).user();
+
+        assertTrue(user.contains("(node n4, failed)"), user);
+        assertTrue(user.contains("[cut …]\n"), user);
+        assertTrue(user.contains("KeyError: 'Cabin'\n```"), user);
+    }
+
+    @Test
+    void codeWithDoubleBracesIsInsertedAsItIs() {
+        NodeContext parent = new NodeContext("n3", "draft", "print(f\"{{task}} {x}\")", null, "draft", 0.5, false, null);
+
+        String user = Prompts.of(Requests.onParent(Operator.IMPROVE, parent), List.of()).user();
+
+        assertTrue(user.contains("print(f\"{{task}} {x}\")"), user);
+    }
+
+    @Test
+    void anOperatorOnAParentWithoutOneIsRefusedClearly() {
+        CoderException e = assertThrows(CoderException.class,
+                () -> Prompts.of(Requests.onParent(Operator.IMPROVE, null), List.of()));
+
+        assertEquals("this operator needs a parent node; none was given", e.getMessage());
+    }
+
+    @Test
+    void theRewriteFollowUpNamesWhatDidNotApply() {
+        assertEquals("Your change could not be applied: SEARCH/REPLACE block 1 of 1 does not match.\n"
+                + "Give the complete new script, with the change you planned, in one ```python block.",
+                Prompts.rewrite("SEARCH/REPLACE block 1 of 1 does not match"));
+    }
+}
