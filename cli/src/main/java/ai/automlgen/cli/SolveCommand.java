@@ -29,7 +29,7 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--policy", description = "mcgs | mcts | greedy | random")
     String policy;
 
-    @Option(names = "--coder", description = "knowledge | builtin | noop (default: the planner's, knowledge)")
+    @Option(names = "--coder", description = "knowledge | builtin | llm | noop (default: the planner's, knowledge)")
     String coder;
 
     @Option(names = "--parallelism", description = "expansions in flight")

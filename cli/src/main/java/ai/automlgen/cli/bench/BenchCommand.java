@@ -68,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--operators", description = "'coarse' adds the coarse variant")
     String operators;
 
-    @Option(names = "--coder", description = "knowledge | builtin | noop (default: the planner's, knowledge)")
+    @Option(names = "--coder", description = "knowledge | builtin | llm | noop (default: the planner's, knowledge)")
     String coder;
 
     @Option(names = "--parallelism", description = "expansions in flight within each run (default: the planner's)")

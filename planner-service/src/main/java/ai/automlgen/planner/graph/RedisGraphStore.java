@@ -66,6 +66,11 @@ public class RedisGraphStore {
         cmd().hset(Keys.run(run.runId()), runFields(run));
     }
 
+    /** Adds model tokens the run's coder spent (field {@code coderTokens} of the run's hash); returns the run's total. */
+    public long addCoderTokens(String runId, long tokens) {
+        return cmd().hincrby(Keys.run(runId), "coderTokens", tokens);
+    }
+
     /** Run ids, newest first. */
     public List<String> runIds(int limit) {
         return cmd().zrevrange(Keys.RUNS, 0, limit - 1L);

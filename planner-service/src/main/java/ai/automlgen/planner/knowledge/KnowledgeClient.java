@@ -13,6 +13,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,12 +71,46 @@ public class KnowledgeClient {
         }
     }
 
+    /**
+     * The first {@code limit} of {@code ids} as entities (for a prompt), in the given order; an entity the service
+     * cannot give is left out, and when the service is down the step goes on with none.
+     */
+    public List<KnowledgeEntity> entities(List<String> ids, int limit) {
+        List<KnowledgeEntity> entities = new ArrayList<>();
+        try {
+            for (String id : ids.subList(0, Math.min(limit, ids.size()))) {
+                JsonNode e = get("/entities/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+                if (e != null) {
+                    entities.add(new KnowledgeEntity(id, e.path("kind").asText(""), e.path("title").asText(id),
+                            e.path("summary").asText(""), e.path("when_to_use").asText(""),
+                            e.path("when_to_avoid").asText(""), e.path("template").asText(""), e.path("fix").asText("")));
+                }
+            }
+        } catch (KnowledgeUnavailableException e) {
+            LOG.warn(e.getMessage());
+        }
+        return entities;
+    }
+
+    /** The answer to a GET; null for a 404 (an id the service does not know). */
+    private JsonNode get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout).GET().build();
+        return send(request, path, true);
+    }
+
     private JsonNode post(String path, Object body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(EventJson.write(body))).build();
+        return send(request, path, false);
+    }
+
+    private JsonNode send(HttpRequest request, String path, boolean notFoundIsNull) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (notFoundIsNull && response.statusCode() == 404) {
+                return null;
+            }
             if (response.statusCode() / 100 != 2) {
                 throw new KnowledgeUnavailableException("the knowledge service at " + baseUrl + " answered HTTP "
                         + response.statusCode() + " to " + path + "; going on without knowledge");

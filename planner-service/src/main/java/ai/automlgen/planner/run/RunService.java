@@ -390,6 +390,7 @@ public class RunService {
                     decision.operator().wireName(), node.parentId());
             code = new CodeResult("", CODER_FAILED + e.getMessage(), null);
         }
+        countTokens(run, node.id(), code);
         NodeRecord record = NodeRecord.pending(runId, node, code.plan());
         store.addNode(record, code.code(), code.spec());
         store.addEdge(runId, node.parentId(), node.id(), "PARENT");
@@ -410,6 +411,14 @@ public class RunService {
         requestExecution(sends, run, record, code.code(), run.inputs().inputDir(), false);
         sends.awaitAcks();
         return true;
+    }
+
+    /** A model-backed coder's tokens for one node: logged with the run's running total (kept in the run's Redis hash). */
+    private void countTokens(RunRecord run, String nodeId, CodeResult code) {
+        if (code.tokens() > 0) {
+            long total = store.addCoderTokens(run.runId(), code.tokens());
+            LOG.infof("run %s: %s's code took %d model tokens (%d in this run so far)", run.runId(), nodeId, code.tokens(), total);
+        }
     }
 
     /**
@@ -468,6 +477,7 @@ public class RunService {
         CodeResult code = refitCode(run, best);
         long seq = store.nextSequence(run.runId());
         String nodeId = "n" + seq;
+        countTokens(run, nodeId, code);
         NodeRecord refit = new NodeRecord(run.runId(), nodeId, seq, best.nodeId(), Operator.REFIT.wireName(),
                 best.branch(), best.depth() + 1, NodeStatus.PENDING, null, 0, 0, code.plan(), null, null, null, null,
                 null, clock.instant(), null);

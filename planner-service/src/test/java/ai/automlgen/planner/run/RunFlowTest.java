@@ -252,6 +252,15 @@ class RunFlowTest {
     }
 
     @Test
+    void llmCoderWithoutAnEndpointIsRefusedNamingWhatToSet() throws Exception {
+        Path taskDir = Files.createTempDirectory(temp, "task");
+        given().contentType(ContentType.JSON).body(Map.of("taskDir", taskDir.toString(), "coder", "llm"))
+                .post("/runs").then().statusCode(400)
+                .body("error", containsString("set AUTOMLGEN_LLM_BASE_URL"))
+                .body("error", containsString("AUTOMLGEN_LLM_MODEL"));
+    }
+
+    @Test
     void coderParameterTheCoderDoesNotKnowIsRefusedBeforeTheRunStarts() throws Exception {
         Path taskDir = Files.createTempDirectory(temp, "task");
         given().contentType(ContentType.JSON).body(Map.of("taskDir", taskDir.toString(), "coder", "knowledge",
