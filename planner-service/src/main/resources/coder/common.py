@@ -30,6 +30,9 @@ START = time.time()
 
 # Component templates register themselves here by knowledge-base id.
 FEATURE_BUILDERS = {}
+# FEATURE_BUILDERS ids whose blocks are fitted on labels (target means, stacked models' predictions): called as
+# builder(context, params, fit_sets), they return one block per set of train rows, using no label outside that set
+LABEL_FEATURES = set()
 PREPROCESSORS = {}
 MODEL_FACTORIES = {}
 SEARCH_SPACES = {}

@@ -41,13 +41,37 @@ def column_kinds(frame):
 
 
 class Context:
-    """What feature blocks may know: the frame, column kinds, and labels of the training rows only."""
+    """What feature blocks may know: the frame, column kinds, labels of the training rows only, and the validation
+    folds' scored rows (folds) and groups, for blocks fitted on labels."""
 
-    def __init__(self, frame, kinds, n_train, y, parts, ids):
+    def __init__(self, frame, kinds, n_train, y, parts, ids, folds=None, groups=None):
         self.frame, self.kinds, self.n_train, self.y, self.parts, self.ids = frame, kinds, n_train, y, parts, ids
+        self.folds, self.groups = folds or [], groups
 
     def columns(self, kind):
         return [c for c, k in self.kinds.items() if k == kind]
+
+    def inner_folds(self, fit_rows, count):
+        """(fit, scored) train rows within fit_rows, for a label-fitted block's out-of-fold values: the validation folds
+        inside fit_rows where they are three or more and cover it (models fitted on every fold but two then serve two
+        folds' sets), otherwise `count` folds of fit_rows (by group or class where the validation folds are)."""
+        from sklearn.model_selection import GroupKFold, KFold, StratifiedKFold
+        fit_rows = np.sort(np.asarray(fit_rows))
+        inside = [np.sort(s) for s in self.folds if np.isin(s, fit_rows).all()]
+        if len(inside) >= 3 and sum(len(s) for s in inside) == len(fit_rows):
+            return [(np.setdiff1d(fit_rows, s), s) for s in inside]
+        count = max(2, min(count, len(fit_rows)))
+        if self.groups is not None and len(np.unique(self.groups[fit_rows])) >= count:
+            split = GroupKFold(n_splits=count).split(fit_rows, groups=self.groups[fit_rows])
+        else:
+            y = None if self.y is None else np.asarray(self.y)[fit_rows]
+            counts = np.bincount(y) if y is not None and model_kind() != "regression" else np.zeros(0, int)
+            if counts[counts > 0].size and counts[counts > 0].min() >= 2:
+                split = StratifiedKFold(n_splits=min(count, int(counts[counts > 0].min())), shuffle=True,
+                                        random_state=SEED).split(fit_rows, y)
+            else:
+                split = KFold(n_splits=count, shuffle=True, random_state=SEED).split(fit_rows)
+        return [(fit_rows[a], fit_rows[b]) for a, b in split]
 
 
 def numeric_matrix(context):
@@ -60,8 +84,86 @@ def numeric_matrix(context):
     return matrix, columns
 
 
-def build_features(context):
-    """Numeric columns through the preprocessing chain, then each feature block, stacked side by side."""
+class Features:
+    """Every row's feature matrix as a model fitted on a set of train rows may see it: blocks that need no label are built
+    once; blocks fitted on labels (LABEL_FEATURES) are built per set of fit rows from those rows' labels only.
+
+    A label-fitted block built once from every train row would let each validation fold's model see the fold's own
+    labels through the features of the rows it is fitted on (a category's mean, a stacked model's prediction), and
+    the out-of-fold predictions that blend weights, stackers, calibration and thresholds are fitted on would over-trust it.
+    """
+
+    def __init__(self, context, blocks, names, scaled):
+        self.context, self.blocks, self.names, self.scaled = context, blocks, names, scaled
+        self.n_train, self.n_rest = context.n_train, len(context.frame) - context.n_train
+        self.fitted = {}  # fit rows -> {block number: that block fitted on them (None: empty)}
+        self.plain = None  # the one matrix, where no block is fitted on labels
+
+    @staticmethod
+    def key(rows):
+        return np.sort(np.asarray(rows, dtype=np.int64)).tobytes()
+
+    def prepare(self, fit_sets):
+        """Builds the label-fitted blocks for every set not built yet, all sets in one call per block (a block with a
+        time share chooses its members once, for all of them)."""
+        todo = list({self.key(rows): np.sort(np.asarray(rows, dtype=np.int64)) for rows in fit_sets
+                     if self.key(rows) not in self.fitted}.values())
+        if not todo:
+            return
+        for rows in todo:
+            self.fitted[self.key(rows)] = {}
+        for number, block in enumerate(self.blocks):
+            if not isinstance(block, tuple):
+                continue
+            component, params = block
+            for rows, built in zip(todo, FEATURE_BUILDERS[component](self.context, params, todo)):
+                if built is not None and built.shape[1]:
+                    if self.scaled and not sparse.issparse(built):
+                        built = standardised(np.asarray(built, dtype=float), self.n_train)
+                    self.fitted[self.key(rows)][number] = built
+                else:
+                    self.fitted[self.key(rows)][number] = None
+
+    def matrix(self, fit_rows=None):
+        """The matrix of every row (train rows first) for a model fitted on fit_rows (default: every train row)."""
+        if not any(isinstance(b, tuple) for b in self.blocks):  # nothing fitted on labels: one matrix for every fold
+            if self.plain is None:
+                self.plain = self.assemble(self.blocks)
+            return self.plain
+        rows = np.arange(self.n_train) if fit_rows is None else fit_rows
+        self.prepare([rows])
+        fitted = self.fitted[self.key(rows)]
+        return self.assemble([fitted[n] if isinstance(b, tuple) else b for n, b in enumerate(self.blocks)])
+
+    @staticmethod
+    def assemble(blocks):
+        blocks = [b for b in blocks if b is not None]
+        if not blocks:
+            raise ValueError("no features were built: add a feature block or check that the train and test files share columns")
+        if any(sparse.issparse(b) for b in blocks):
+            return sparse.hstack([sparse.csr_matrix(b) for b in blocks]).tocsr()
+        return np.hstack(blocks)
+
+    def describe(self, fit_rows=None):
+        """(columns, which blocks) of the matrix for fit_rows."""
+        rows = np.arange(self.n_train) if fit_rows is None else fit_rows
+        self.prepare([rows])
+        fitted = self.fitted[self.key(rows)]
+        widths, names = 0, []
+        for number, (name, block) in enumerate(zip(self.names, self.blocks)):
+            if isinstance(block, tuple):
+                block = fitted[number]
+                name = None if block is None else f"{name}({block.shape[1]}, fitted on labels per set of fit rows)"
+            if block is not None:
+                widths += block.shape[1]
+                names.append(name)
+        return widths, ", ".join(names)
+
+
+def build_features(context, fit_sets=None):
+    """Numeric columns through the preprocessing chain, then each feature block, side by side, as a Features; the
+    label-fitted blocks are built at once for fit_sets, the sets of train rows models will be fitted on (default:
+    every train row; any other set is built when first asked for)."""
     numeric, names = numeric_matrix(context)
     blocks, block_names = [], []
     for component, params in PREPROCESSING:
@@ -81,6 +183,10 @@ def build_features(context):
     # columns (years, counts, products) would otherwise dominate its distances and penalties
     scaled = any(c in ("preprocessing.standard_scaler", "preprocessing.quantile_transform") for c, _ in PREPROCESSING)
     for component, params in FEATURES:
+        if component in LABEL_FEATURES:
+            blocks.append((component, params))  # built per set of fit rows
+            block_names.append(component)
+            continue
         block = FEATURE_BUILDERS[component](context, params)
         if block is not None and block.shape[1]:
             if scaled and not sparse.issparse(block):
@@ -89,10 +195,11 @@ def build_features(context):
             block_names.append(f"{component}({block.shape[1]})")
     if not blocks:
         raise ValueError("no features were built: add a feature block or check that the train and test files share columns")
-    is_sparse = any(sparse.issparse(b) for b in blocks)
-    matrix = sparse.hstack([sparse.csr_matrix(b) for b in blocks]).tocsr() if is_sparse else np.hstack(blocks)
-    log(f"features: {matrix.shape[1]} columns from {', '.join(block_names)}")
-    return matrix
+    features = Features(context, blocks, block_names, scaled)
+    features.prepare([np.arange(context.n_train)] if fit_sets is None else fit_sets)
+    columns, described = features.describe(None if not fit_sets else fit_sets[0])
+    log(f"features: {columns} columns from {described}")
+    return features
 
 
 # ---- models, validation and blending ----------------------------------------------------------------
@@ -174,33 +281,50 @@ def stopping_rows(fit_index):
     return shuffled[cut:], shuffled[:cut]
 
 
+def matrices(X, X_rest, fit_rows=None):
+    """(train rows, other rows) of the matrix a model fitted on fit_rows (default: every train row) sees: X and X_rest as
+    given, or from a Features, whose label-fitted blocks then use the labels of fit_rows only."""
+    if not isinstance(X, Features):
+        return X, X_rest
+    full = X.matrix(fit_rows)
+    return full[: X.n_train], full[X.n_train:]
+
+
 def fit_predict(component, params, X, y, X_rest, kind, groups):
-    """Out-of-fold predictions for the train rows (NaN where unscored) and averaged predictions for the rest."""
+    """Out-of-fold predictions for the train rows (NaN where unscored) and averaged predictions for the rest.
+
+    X is the train rows' matrix, or a Features (X_rest then unused): each fold's model is then fitted and scored on the
+    matrix whose label-fitted blocks used that fold's fit rows only, so the held-out rows' labels reach neither.
+    """
     width = N_CLASSES if kind == "multiclass" else 1
-    oof = np.full((X.shape[0], width), np.nan)
-    rest = np.zeros((X_rest.shape[0], width))
+    n_rest = X.n_rest if isinstance(X, Features) else X_rest.shape[0]
+    oof = np.full((len(y), width), np.nan)
+    rest = np.zeros((n_rest, width))
     if REFIT and VALIDATION[0] == "validation.holdout":
-        return oof, predict(fit_one(component, params, X, y, kind), X_rest, kind).reshape(len(rest), width)
-    folds = splits(y, X.shape[0], groups)
+        X_all, X_other = matrices(X, X_rest)
+        return oof, predict(fit_one(component, params, X_all, y, kind), X_other, kind).reshape(len(rest), width)
+    folds = splits(y, len(y), groups)
     best_rounds = []
     for number, (fit_index, score_index) in enumerate(folds, 1):
+        X_fold, X_other = matrices(X, X_rest, fit_index)
         watched = None
         if params.get("early_stopping_rounds"):
             fit_index, stop_index = stopping_rows(fit_index)
-            watched = (X[stop_index], y[stop_index])
-        model = fit_one(component, params, X[fit_index], y[fit_index], kind, watched)
-        oof[score_index] = predict(model, X[score_index], kind).reshape(len(score_index), width)
+            watched = (X_fold[stop_index], y[stop_index])
+        model = fit_one(component, params, X_fold[fit_index], y[fit_index], kind, watched)
+        oof[score_index] = predict(model, X_fold[score_index], kind).reshape(len(score_index), width)
         if params.get("early_stopping_rounds") and getattr(model[0], "best_iteration", None) is not None:
             best_rounds.append(model[0].best_iteration + 1)
         if VALIDATION[0] != "validation.holdout":
-            rest += predict(model, X_rest, kind).reshape(len(rest), width) / len(folds)
+            rest += predict(model, X_other, kind).reshape(len(rest), width) / len(folds)
         log(f"{component} fold {number}/{len(folds)} done")
     if VALIDATION[0] == "validation.holdout":
         final = dict(params)
         if best_rounds:  # refit on every row with the number of rounds early stopping chose
             final["n_estimators"] = int(np.mean(best_rounds) * 1.1)
             final.pop("early_stopping_rounds", None)
-        rest = predict(fit_one(component, final, X, y, kind), X_rest, kind).reshape(len(rest), width)
+        X_all, X_other = matrices(X, X_rest)
+        rest = predict(fit_one(component, final, X_all, y, kind), X_other, kind).reshape(len(rest), width)
     return oof, rest
 
 
@@ -270,16 +394,23 @@ def pseudo_label(component, params, X, y, X_rest, rest, kind, groups, share):
     return refitted
 
 
-def tune(component, params, X, y, kind, budget_seconds):
-    """A short Optuna search of the model's main hyperparameters on a holdout split."""
-    import optuna
+def tune_split(y, kind):
+    """(fit rows, scored rows) of the tuning holdout."""
     from sklearn.model_selection import train_test_split
+    stratify = y if kind != "regression" and np.bincount(y).min() >= 2 else None
+    return train_test_split(np.arange(len(y)), test_size=0.25, random_state=SEED, stratify=stratify)
+
+
+def tune(component, params, X, y, kind, budget_seconds):
+    """A short Optuna search of the model's main hyperparameters on a holdout split (X: a matrix or a Features, whose
+    label-fitted blocks are then fitted on the split's fit rows)."""
+    import optuna
     if component not in SEARCH_SPACES:
         log(f"no search space for {component}; keeping its hyperparameters")
         return params
     optuna.logging.set_verbosity(optuna.logging.WARNING)
-    stratify = y if kind != "regression" and np.bincount(y).min() >= 2 else None
-    fit_index, score_index = train_test_split(np.arange(X.shape[0]), test_size=0.25, random_state=SEED, stratify=stratify)
+    fit_index, score_index = tune_split(y, kind)
+    X = matrices(X, None, fit_index)[0]
 
     def objective(trial):
         trial_params = dict(params, **SEARCH_SPACES[component](trial))
@@ -327,12 +458,21 @@ def main():
     targets = [labels[c].astype(float).values for c in LABEL_COLUMNS] if kind == "regression" else [y]
     global N_CLASSES
     N_CLASSES = 1 if classes is None else len(classes)
-    context = Context(frame, kinds, len(train), targets[0], [(n, len(f)) for n, f in parts], ids)
-    X = build_features(context)
-    X_train, X_rest = X[: len(train)], X[len(train):]
     groups = id_groups(frame[ID_COLUMN].astype(str).values[: len(train)]) if ID_COLUMN in frame.columns else None
-    log_target = any(c == "preprocessing.log_target" for c, _ in PREPROCESSING)
     training = dict(TRAINING)
+    # the sets of train rows models are fitted on: label-fitted feature blocks are built for each from its labels only
+    holdout = VALIDATION[0] == "validation.holdout"
+    folds = splits(targets[0], len(train), groups)
+    fit_sets = [] if REFIT and holdout else [fit_index for fit_index, _ in folds]
+    if holdout or "strategy.pseudo_labelling" in training and kind != "regression":
+        fit_sets.append(np.arange(len(train)))  # a refit on every row
+    if "strategy.optuna_tuning" in training:
+        fit_sets.append(tune_split(targets[0], kind)[0])
+    context = Context(frame, kinds, len(train), targets[0], [(n, len(f)) for n, f in parts], ids,
+                      folds=[score_index for _, score_index in folds],
+                      groups=groups if VALIDATION[0] == "validation.group_kfold" else None)
+    features = build_features(context, fit_sets)
+    log_target = any(c == "preprocessing.log_target" for c, _ in PREPROCESSING)
     outputs_oof, outputs_rest = [], []
     for target_number, target in enumerate(targets):
         logged = log_target and kind == "regression" and np.nanmin(target) >= 0
@@ -342,10 +482,11 @@ def main():
         results = []
         for number, (component, params) in enumerate([MODEL] + ENSEMBLE):
             if number == 0 and "strategy.optuna_tuning" in training:
-                params = tune(component, params, X_train, fitted_target, kind,
+                params = tune(component, params, features, fitted_target, kind,
                               5 if QUICK else float(training["strategy.optuna_tuning"].get("seconds", 90)))
-            oof, rest = fit_predict(component, params, X_train, fitted_target, X_rest, kind, groups)
+            oof, rest = fit_predict(component, params, features, fitted_target, None, kind, groups)
             if number == 0 and "strategy.pseudo_labelling" in training and kind != "regression":
+                X_train, X_rest = matrices(features, None)  # a refit on every train row: only its test predictions are kept
                 rest = pseudo_label(component, params, X_train, fitted_target, X_rest, rest, kind, groups,
                                     float(training["strategy.pseudo_labelling"].get("share", 0.3)))
             if logged:

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,7 +74,7 @@ class TabularFrameTest {
             FEATURE_BUILDERS["feature.years"] = lambda context, params: 2000 + 20 * rng.rand(len(context.frame), 1)
             FEATURES = [("feature.years", {})]
             table = pd.DataFrame({"a": 1000 * rng.rand(50)})
-            built = build_features(Context(table, {"a": "numeric"}, 40, None, [("train", 40), ("test", 10)], {}))
+            built = build_features(Context(table, {"a": "numeric"}, 40, None, [("train", 40), ("test", 10)], {})).matrix()
             print("derived columns scaled", bool(np.allclose(built[:40].mean(axis=0), 0) and np.allclose(built[:40].std(axis=0), 1)))
             """;
 
@@ -91,5 +93,102 @@ class TabularFrameTest {
                 "multiclass early stopping", "stacker out of fold", "derived columns scaled")) {
             assertTrue(run.output().lines().anyMatch(line -> line.equals(check + " True")), check + ":\n" + run.output());
         }
+    }
+
+    /**
+     * Label-fitted blocks (target encoding) of a validation fold's matrix use the labels of the fold's fit rows
+     * only: the held-out rows' labels can change without changing anything the fold's model sees.
+     */
+    private static final String LABEL_CHECKS = """
+            rng = np.random.RandomState(0)
+            n, m = 240, 40
+            words = ["w%d" % i for i in range(60)]
+            table = pd.DataFrame({"cat": ["c%d" % v for v in rng.randint(0, 30, n + m)],
+                                  "text": [" ".join(rng.choice(words, 8)) for _ in range(n + m)]})
+            kinds = {"cat": "categorical", "text": "text"}
+            TASK_TYPE, METRIC, LOWER_IS_BETTER, N_CLASSES = "multiclass", "multi_class_log_loss", True, 3
+            VALIDATION = ("validation.stratified_kfold", {"folds": 5})
+            FEATURES = [("feature.target_encoding", {"smoothing": 10}), ("feature.tfidf_word", {"max_features": 500})]
+            y = rng.randint(0, 3, n)
+            folds = splits(y, n, None)
+            def fold_matrices(labels):
+                context = Context(table, kinds, n, labels, [("train", n), ("test", m)], {}, folds=[s for _, s in folds])
+                features = build_features(context, [f for f, _ in folds])
+                matrices = [features.matrix(f) for f, _ in folds]
+                return [m.toarray() if hasattr(m, "toarray") else m for m in matrices]  # TF-IDF makes them sparse
+            before = fold_matrices(y)
+            unchanged = []
+            for number, (fit_index, score_index) in enumerate(folds):
+                flipped = y.copy()
+                flipped[score_index] = (flipped[score_index] + 1) % 3
+                unchanged.append(bool(np.allclose(fold_matrices(flipped)[number], before[number])))
+            print("held-out labels unused", all(unchanged))
+            print("label blocks differ by fold", not np.allclose(before[0], before[1]))
+            """;
+
+    @Test
+    void labelFittedBlocksOfAFoldUseOnlyItsFitRows(@TempDir Path work) throws Exception {
+        String frame = Template.load("data/tabular_frame.py");
+        Path script = work.resolve("label_blocks_check.py");
+        Files.writeString(script, String.join("\n", "ROLES = {}", Template.load("common.py"), SPEC,
+                Template.load("feature/target_encoding.py"), Template.load("feature/tfidf_word.py"),
+                frame.substring(0, frame.lastIndexOf("main()")), LABEL_CHECKS));
+        ScriptRun.Result run = ScriptRun.python(work, List.of(script.toString()),
+                Map.of("AUTOMLGEN_OUTPUT", work.resolve("out").toString(), "AUTOMLGEN_CPUS", "1"), 300);
+        assertEquals(0, run.exitCode(), run.output());
+        for (String check : List.of("held-out labels unused", "label blocks differ by fold")) {
+            assertTrue(run.output().lines().anyMatch(line -> line.equals(check + " True")), check + ":\n" + run.output());
+        }
+    }
+
+    /**
+     * A whole table pipeline (one-hot categories + target encoding + logistic regression) on a high-cardinality category:
+     * the labels written to input/ are pure noise, or follow the category. Target means computed once from every train row
+     * gave out-of-fold AUCs of 0.73-0.80 on the noise (each held-out row's label sat in its category's mean, which the
+     * one-hot intercepts pin down); fitted per fold, the noise scores at chance and the real signal is still found.
+     */
+    private static final String TABLE = """
+            import os
+            import numpy as np
+            import pandas as pd
+            folder = os.environ["AUTOMLGEN_INPUT"]
+            os.makedirs(folder, exist_ok=True)
+            rng = np.random.RandomState(1)
+            n, m = 1000, 200
+            codes = rng.randint(0, 200, n + m)  # about 5 train rows a category
+            frame = pd.DataFrame({"id": np.arange(n + m), "city": ["c%d" % c for c in codes], "x": rng.rand(n + m)})
+            chance = np.where(codes % 2 == 0, 0.75, 0.25) if SIGNAL else np.full(n + m, 0.5)
+            frame["y"] = (rng.rand(n + m) < chance).astype(int)
+            frame[:n].to_csv(os.path.join(folder, "train.csv"), index=False)
+            frame[n:][["id", "city", "x"]].to_csv(os.path.join(folder, "test.csv"), index=False)
+            frame[n:][["id"]].assign(y=0.5).to_csv(os.path.join(folder, "sample_submission.csv"), index=False)
+            TASK_TYPE, METRIC, LOWER_IS_BETTER = "binary", "roc_auc", False
+            ID_COLUMN, LABEL_COLUMNS, SUBMISSION_COLUMNS = "id", ["y"], ["y"]
+            PREPROCESSING = [("preprocessing.one_hot_encoding", {"min_count": 1})]
+            FEATURES = [("feature.target_encoding", {"smoothing": 10})]
+            TRAINING, ENSEMBLE, POSTPROCESSING = [], [], []
+            MODEL = ("model.logistic_regression", {"C": 10.0})
+            VALIDATION = ("validation.stratified_kfold", {"folds": 5})
+            BLEND, REFIT, N_CLASSES = None, False, 1
+            """;
+
+    @Test
+    void targetEncodingOfANoiseCategoryScoresAtChanceOutOfFold(@TempDir Path work) throws Exception {
+        assertTrue(pipelineAuc(work.resolve("noise"), false) < 0.58, "noise must score near chance out of fold");
+        assertTrue(pipelineAuc(work.resolve("signal"), true) > 0.62, "a category that carries the label must still be found");
+    }
+
+    private static double pipelineAuc(Path work, boolean signal) throws Exception {
+        Path script = work.resolve("solution.py");
+        Files.createDirectories(work);
+        Files.writeString(script, String.join("\n", "SIGNAL = " + (signal ? "True" : "False"), TABLE, "ROLES = {}",
+                Template.load("common.py"), Template.load("preprocessing/one_hot_encoding.py"), Template.load("feature/target_encoding.py"),
+                Template.load("model/logistic_regression.py"), Template.load("data/tabular_frame.py")));
+        ScriptRun.Result run = ScriptRun.python(work, List.of(script.toString()), Map.of("AUTOMLGEN_INPUT", work.resolve("input").toString(),
+                "AUTOMLGEN_OUTPUT", work.resolve("out").toString(), "AUTOMLGEN_CPUS", "1"), 300);
+        assertEquals(0, run.exitCode(), run.output());
+        Matcher auc = Pattern.compile("validation roc_auc = ([0-9.]+)").matcher(run.output());
+        assertTrue(auc.find(), run.output());
+        return Double.parseDouble(auc.group(1));
     }
 }
