@@ -3,6 +3,7 @@
 #
 #   infra/stack.sh up     [infra|services|all]   start what is not running (idempotent)
 #   infra/stack.sh down   [infra|services|all]   stop what we started
+#   infra/stack.sh up|down <service>              one service, e.g. planner-service (to restart it with other settings)
 #   infra/stack.sh status                         one line per component
 #
 # Everything lives under $AUTOMLGEN_HOME (default: <repo>/.automlgen): data/, logs/, pids/.
@@ -170,14 +171,20 @@ service_up() { # name
   echo $! > "$PIDS/$name.pid"
 }
 
+await_ready() { # name
+  wait_for "$1" 120 service_ready "${SERVICE_PORTS[$1]}" \
+    || die "$1 did not become ready on port ${SERVICE_PORTS[$1]} within 120 s; see $LOGS/$1.log"
+}
+
 services_up() {
   local s
   for s in "${SERVICES[@]}"; do service_up "$s"; done
-  for s in "${SERVICES[@]}"; do
-    wait_for "$s" 120 service_ready "${SERVICE_PORTS[$s]}" \
-      || die "$s did not become ready on port ${SERVICE_PORTS[$s]} within 120 s; see $LOGS/$s.log"
-  done
+  for s in "${SERVICES[@]}"; do await_ready "$s"; done
   say "services ready"
+}
+
+known_service() { # name
+  [[ -n "${SERVICE_PORTS[$1]:-}" ]] || die "no service named $1: one of ${SERVICES[*]}"
 }
 
 services_down() {
@@ -227,6 +234,8 @@ case "$cmd:$what" in
   down:infra)   kafka_down; redis_down ;;
   down:services) services_down ;;
   down:all)     services_down; kafka_down; redis_down ;;
+  up:*-service)   known_service "$what"; service_up "$what"; await_ready "$what" ;;
+  down:*-service) known_service "$what"; stop_pid "$what" ;;
   status:*)     status ;;
-  *) die "usage: infra/stack.sh up|down|status [infra|services|all]" ;;
+  *) die "usage: infra/stack.sh up|down|status [infra|services|all|<service>-service]" ;;
 esac
