@@ -6,10 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,20 +64,11 @@ class SolveEndToEndTest {
         assertTrue(Double.isFinite(result.get("best_score").asDouble()), result.toString());
         assertEquals(out.toAbsolutePath().toString(), result.get("output_dir").asText());
         assertTrue(Files.readString(out.resolve("solution.py")).contains("submission.csv"), "solution.py does not write the submission");
-        deleteRun(result.get("run_id").asText());
+        PlannerApi.deleteRun(result.get("run_id").asText());
         return result;
     }
 
-    /** Tests leave no run behind in Redis. */
-    private static void deleteRun(String runId) throws Exception {
-        String planner = System.getenv().getOrDefault("AUTOMLGEN_PLANNER_URL", "http://127.0.0.1:8080");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(planner + "/runs/" + runId)).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-    }
-
-    private static void assertSubmissionCoversTheTestIds(Path out, Path testCsv, String idColumn) throws Exception {
+    static void assertSubmissionCoversTheTestIds(Path out, Path testCsv, String idColumn) throws Exception {
         List<String> submissionIds = column(out.resolve("submission.csv"), idColumn);
         List<String> testIds = column(testCsv, idColumn);
         assertEquals(testIds.stream().sorted().toList(), submissionIds.stream().sorted().toList());
