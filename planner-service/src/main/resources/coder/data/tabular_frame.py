@@ -85,8 +85,9 @@ def numeric_matrix(context):
 
 
 class Features:
-    """Every row's feature matrix as a model fitted on a set of train rows may see it: blocks that need no label are built
-    once; blocks fitted on labels (LABEL_FEATURES) are built per set of fit rows from those rows' labels only.
+    """Every row's feature matrix as a model fitted on a set of train rows may see it: blocks that need no label are joined
+    once (the blocks themselves are then dropped: one copy of the big ones); blocks fitted on labels (LABEL_FEATURES) are
+    built per set of fit rows from those rows' labels only, and put after the joined ones.
 
     A label-fitted block built once from every train row would let each validation fold's model see the fold's own
     labels through the features of the rows it is fitted on (a category's mean, a stacked model's prediction), and
@@ -94,10 +95,14 @@ class Features:
     """
 
     def __init__(self, context, blocks, names, scaled):
-        self.context, self.blocks, self.names, self.scaled = context, blocks, names, scaled
+        plain = [(b, name) for b, name in zip(blocks, names) if not isinstance(b, tuple)]
+        self.base = self.assemble([b for b, _ in plain]) if plain else None
+        self.base_names = [name for _, name in plain]
+        self.label_blocks = [(b[0], b[1]) for b in blocks if isinstance(b, tuple)]
+        self.context, self.scaled = context, scaled
         self.n_train, self.n_rest = context.n_train, len(context.frame) - context.n_train
-        self.fitted = {}  # fit rows -> {block number: that block fitted on them (None: empty)}
-        self.plain = None  # the one matrix, where no block is fitted on labels
+        self.fitted = {}  # fit rows -> each label-fitted block fitted on them (None: empty)
+        self.plain_split = None
 
     @staticmethod
     def key(rows):
@@ -108,55 +113,59 @@ class Features:
         time share chooses its members once, for all of them)."""
         todo = list({self.key(rows): np.sort(np.asarray(rows, dtype=np.int64)) for rows in fit_sets
                      if self.key(rows) not in self.fitted}.values())
-        if not todo:
+        if not todo or not self.label_blocks:
             return
-        for rows in todo:
-            self.fitted[self.key(rows)] = {}
-        for number, block in enumerate(self.blocks):
-            if not isinstance(block, tuple):
-                continue
-            component, params = block
-            for rows, built in zip(todo, FEATURE_BUILDERS[component](self.context, params, todo)):
+        built_by_set = [[] for _ in todo]
+        for component, params in self.label_blocks:
+            for built_for_set, built in zip(built_by_set, FEATURE_BUILDERS[component](self.context, params, todo)):
                 if built is not None and built.shape[1]:
                     if self.scaled and not sparse.issparse(built):
                         built = standardised(np.asarray(built, dtype=float), self.n_train)
-                    self.fitted[self.key(rows)][number] = built
+                    built_for_set.append(built)
                 else:
-                    self.fitted[self.key(rows)][number] = None
+                    built_for_set.append(None)
+        for rows, built_for_set in zip(todo, built_by_set):
+            self.fitted[self.key(rows)] = built_for_set
 
     def matrix(self, fit_rows=None):
         """The matrix of every row (train rows first) for a model fitted on fit_rows (default: every train row)."""
-        if not any(isinstance(b, tuple) for b in self.blocks):  # nothing fitted on labels: one matrix for every fold
-            if self.plain is None:
-                self.plain = self.assemble(self.blocks)
-            return self.plain
+        if not self.label_blocks:  # nothing fitted on labels: one matrix for every fold
+            return self.assemble([self.base])
         rows = np.arange(self.n_train) if fit_rows is None else fit_rows
         self.prepare([rows])
-        fitted = self.fitted[self.key(rows)]
-        return self.assemble([fitted[n] if isinstance(b, tuple) else b for n, b in enumerate(self.blocks)])
+        return self.assemble([self.base] + self.fitted[self.key(rows)])
+
+    def split(self, fit_rows=None):
+        """(train rows, other rows) of matrix(fit_rows); without label-fitted blocks split once for every fold (slicing a
+        sparse matrix copies it)."""
+        if not self.label_blocks:
+            if self.plain_split is None:
+                self.plain_split = (self.base[: self.n_train], self.base[self.n_train:])
+            return self.plain_split
+        full = self.matrix(fit_rows)
+        return full[: self.n_train], full[self.n_train:]
 
     @staticmethod
     def assemble(blocks):
         blocks = [b for b in blocks if b is not None]
         if not blocks:
             raise ValueError("no features were built: add a feature block or check that the train and test files share columns")
+        if len(blocks) == 1:
+            return blocks[0]
         if any(sparse.issparse(b) for b in blocks):
             return sparse.hstack([sparse.csr_matrix(b) for b in blocks]).tocsr()
         return np.hstack(blocks)
 
     def describe(self, fit_rows=None):
         """(columns, which blocks) of the matrix for fit_rows."""
-        rows = np.arange(self.n_train) if fit_rows is None else fit_rows
-        self.prepare([rows])
-        fitted = self.fitted[self.key(rows)]
-        widths, names = 0, []
-        for number, (name, block) in enumerate(zip(self.names, self.blocks)):
-            if isinstance(block, tuple):
-                block = fitted[number]
-                name = None if block is None else f"{name}({block.shape[1]}, fitted on labels per set of fit rows)"
-            if block is not None:
-                widths += block.shape[1]
-                names.append(name)
+        widths, names = (0 if self.base is None else self.base.shape[1]), list(self.base_names)
+        if self.label_blocks:
+            rows = np.arange(self.n_train) if fit_rows is None else fit_rows
+            self.prepare([rows])
+            for (component, _), block in zip(self.label_blocks, self.fitted[self.key(rows)]):
+                if block is not None:
+                    widths += block.shape[1]
+                    names.append(f"{component}({block.shape[1]}, fitted on labels per set of fit rows)")
         return widths, ", ".join(names)
 
 
@@ -286,8 +295,7 @@ def matrices(X, X_rest, fit_rows=None):
     given, or from a Features, whose label-fitted blocks then use the labels of fit_rows only."""
     if not isinstance(X, Features):
         return X, X_rest
-    full = X.matrix(fit_rows)
-    return full[: X.n_train], full[X.n_train:]
+    return X.split(fit_rows)
 
 
 def fit_predict(component, params, X, y, X_rest, kind, groups):

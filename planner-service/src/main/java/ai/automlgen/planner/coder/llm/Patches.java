@@ -32,17 +32,33 @@ public final class Patches {
             if (patch.search().isBlank()) {
                 return new Failed(block + " has an empty SEARCH part");
             }
-            int at = patched.indexOf(patch.search());
+            String search = patch.search().endsWith("\n") ? patch.search() : patch.search() + "\n";
+            int at = wholeLines(patched, search, 0);
             if (at < 0) {
                 return new Failed(block + " does not match the script: its SEARCH lines are not in it exactly ("
-                        + firstLine(patch.search()) + ")");
+                        + firstLine(search) + ")");
             }
-            if (patched.indexOf(patch.search(), at + 1) >= 0) {
-                return new Failed(block + " matches several places in the script (" + firstLine(patch.search()) + ")");
+            if (wholeLines(patched, search, at + 1) >= 0) {
+                return new Failed(block + " matches several places in the script (" + firstLine(search) + ")");
             }
-            patched = patched.substring(0, at) + patch.replace() + patched.substring(at + patch.search().length());
+            String replace = patch.replace().isEmpty() || patch.replace().endsWith("\n") ? patch.replace()
+                    : patch.replace() + "\n";
+            patched = patched.substring(0, at) + replace + patched.substring(at + search.length());
         }
         return new Applied(patched);
+    }
+
+    /**
+     * Where {@code search} (whole lines, ending in a newline) next occurs from {@code from} starting at a line's start;
+     * -1 if nowhere. A match inside a line would splice the replacement into it at the wrong indentation.
+     */
+    private static int wholeLines(String code, String search, int from) {
+        for (int at = code.indexOf(search, from); at >= 0; at = code.indexOf(search, at + 1)) {
+            if (at == 0 || code.charAt(at - 1) == '\n') {
+                return at;
+            }
+        }
+        return -1;
     }
 
     private static String firstLine(String text) {

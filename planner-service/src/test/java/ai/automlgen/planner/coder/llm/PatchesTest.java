@@ -60,6 +60,26 @@ class PatchesTest {
     }
 
     @Test
+    void aSearchMatchingOnlyInsideALineDoesNotApply() {
+        String loop = "for fold in folds:\n    model.fit(X, y)\n";
+
+        Patches.Result result = Patches.apply(loop, List.of(new Patch("model.fit(X, y)\n", "model.fit(X, y)\nsave(model)\n")));
+
+        assertTrue(assertInstanceOf(Patches.Failed.class, result).reason().contains("does not match"));
+    }
+
+    @Test
+    void aSearchWithoutItsLastNewlineStillReplacesWholeLines() {
+        Patches.Result result = Patches.apply(SCRIPT, List.of(new Patch("model.fit(X, y)", "model.fit(X, y, verbose=False)")));
+
+        assertEquals(new Patches.Applied("""
+                import pandas as pd
+                model = XGBClassifier(max_depth=4)
+                model.fit(X, y, verbose=False)
+                """), result);
+    }
+
+    @Test
     void aScriptWithoutAFinalNewlineStillMatchesItsLastLine() {
         Patches.Result result = Patches.apply("a = 1\nb = 2", List.of(new Patch("b = 2\n", "b = 3\n")));
 
