@@ -10,9 +10,9 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +38,8 @@ public class LlmCoder implements Coder {
     public static final String NAME = "llm";
     private static final Logger LOG = Logger.getLogger(LlmCoder.class);
     private static final int ANSWER_EXCERPT = 200;
+    private static final String CUT_OFF = "it was cut off at the token limit: raise AUTOMLGEN_LLM_MAX_TOKENS (reasoning "
+            + "models spend tokens thinking before they answer)";
 
     private final ChatModel model;
     private final KnowledgeClient knowledge;
@@ -97,13 +99,13 @@ public class LlmCoder implements Coder {
                 tokens += second.tokens();
                 code = Reply.parse(second.text()).code().orElseThrow(() -> new CoderException("the model's SEARCH/REPLACE "
                         + "blocks did not apply (" + failure + ") and its rewrite has no ```python block: "
-                        + excerpt(second.text())));
+                        + excerpt(second)));
             }
         } else {
             code = reply.code().orElseThrow(() -> new CoderException("the model's answer to the " + operator.wireName()
                     + " prompt has no usable code (" + (reply.patches().isEmpty() ? "no ```python block"
                     : "SEARCH/REPLACE blocks, but " + operator.wireName() + " needs the whole script") + "): "
-                    + excerpt(first.text())));
+                    + excerpt(first)));
         }
         String plan = operator.wireName() + ": " + (reply.plan() == null ? "(the model gave no plan)" : reply.plan());
         return new CodeResult(code, plan, null, tokens);
@@ -124,35 +126,37 @@ public class LlmCoder implements Coder {
         Duration wait = settings.backoff();
         for (int attempt = 1; ; attempt++) {
             long start = System.nanoTime();
+            ChatResponse response;
             try {
-                ChatResponse response = model.chat(messages);
-                String text = response.aiMessage() == null ? null : response.aiMessage().text();
-                long tokens = tokens(response.tokenUsage());
-                LOG.infof("llm %s call: %d ms, tokens %s", operator.wireName(), (System.nanoTime() - start) / 1_000_000,
-                        response.tokenUsage() == null ? "not reported" : response.tokenUsage().inputTokenCount() + " in + "
-                                + response.tokenUsage().outputTokenCount() + " out");
-                if (text == null || text.isBlank()) {
-                    throw new CoderException("the model at " + settings.baseUrl().orElseThrow() + " gave an empty answer to the "
-                            + operator.wireName() + " prompt");
-                }
-                return new Answer(text, tokens);
-            } catch (NonRetriableException e) {
-                throw new CoderException("the model endpoint " + settings.baseUrl().orElseThrow() + " refused the request ("
-                        + e.getMessage() + "); check AUTOMLGEN_LLM_MODEL and AUTOMLGEN_LLM_API_KEY", e);
-            } catch (CoderException e) {
-                throw e;
+                response = model.chat(messages);
             } catch (RuntimeException e) {
+                if (ModelFailures.refused(e)) {
+                    throw new CoderException(ModelFailures.refusal(baseUrl(), settings.model().orElseThrow(), e), e);
+                }
                 if (attempt >= attempts) {
-                    throw new CoderException("the model endpoint " + settings.baseUrl().orElseThrow() + " failed " + attempts
-                            + " time(s) in a row (" + e.getMessage() + "); check that it is up, or raise "
-                            + "AUTOMLGEN_LLM_TIMEOUT / AUTOMLGEN_LLM_RETRIES", e);
+                    throw new CoderException(ModelFailures.exhausted(baseUrl(), attempts, e), e);
                 }
                 LOG.warnf("llm %s call failed (attempt %d of %d: %s); retrying in %s", operator.wireName(), attempt, attempts,
-                        e.getMessage(), wait);
+                        ModelFailures.detail(e), wait);
                 sleep(wait);
                 wait = wait.multipliedBy(2);
+                continue;
             }
+            LOG.infof("llm %s call: %d ms, tokens %s", operator.wireName(), (System.nanoTime() - start) / 1_000_000,
+                    response.tokenUsage() == null ? "not reported" : response.tokenUsage().inputTokenCount() + " in + "
+                            + response.tokenUsage().outputTokenCount() + " out");
+            Answer answer = new Answer(response.aiMessage() == null ? null : response.aiMessage().text(),
+                    tokens(response.tokenUsage()), response.finishReason() == FinishReason.LENGTH);
+            if (answer.text() == null || answer.text().isBlank()) {
+                throw new CoderException("the model at " + baseUrl() + " gave an empty answer to the " + operator.wireName()
+                        + " prompt" + (answer.cut() ? "; " + CUT_OFF : ""));
+            }
+            return answer;
         }
+    }
+
+    private String baseUrl() {
+        return settings.baseUrl().orElseThrow();
     }
 
     private static long tokens(TokenUsage usage) {
@@ -168,11 +172,14 @@ public class LlmCoder implements Coder {
         }
     }
 
-    private static String excerpt(String text) {
-        String flat = text.strip().replaceAll("\\s+", " ");
-        return flat.length() <= ANSWER_EXCERPT ? "'" + flat + "'" : "'" + flat.substring(0, ANSWER_EXCERPT) + "…'";
+    /** The answer's start, for a message; and that it was cut off, where it was. */
+    private static String excerpt(Answer answer) {
+        String flat = answer.text().strip().replaceAll("\\s+", " ");
+        String shown = flat.length() <= ANSWER_EXCERPT ? "'" + flat + "'" : "'" + flat.substring(0, ANSWER_EXCERPT) + "…'";
+        return answer.cut() ? shown + "; " + CUT_OFF : shown;
     }
 
-    private record Answer(String text, long tokens) {
+    /** @param cut the answer stopped at the token limit (finish reason LENGTH) */
+    private record Answer(String text, long tokens, boolean cut) {
     }
 }

@@ -9,16 +9,23 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InternalServerException;
+import dev.langchain4j.exception.InvalidRequestException;
+import dev.langchain4j.exception.LangChain4jException;
+import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -140,13 +147,86 @@ class LlmCoderTest {
     }
 
     @Test
-    void aRefusedRequestIsNotRetried() {
-        ScriptedModel model = new ScriptedModel(fail(new AuthenticationException("401 invalid api key")));
+    void aRefusedKeyIsNotRetriedAndNamesTheKeyWithTheServersMessage() {
+        ScriptedModel model = new ScriptedModel(fail(new AuthenticationException(new HttpException(401,
+                "{\"error\": {\"message\": \"Incorrect API key provided\", \"type\": \"invalid_request_error\"}}"))));
 
         CoderException e = assertThrows(CoderException.class, () -> coder(model).write(Requests.draft(List.of(), List.of())));
 
-        assertTrue(e.getMessage().contains("AUTOMLGEN_LLM_API_KEY"), e.getMessage());
+        assertEquals("the model endpoint http://llm.test/v1 refused the API key (HTTP 401: Incorrect API key provided); "
+                + "set AUTOMLGEN_LLM_API_KEY to a key it accepts", e.getMessage());
         assertEquals(1, model.calls);
+    }
+
+    @Test
+    void anUnknownModelNamesTheModelAndTheBaseUrlsPath() {
+        ScriptedModel model = new ScriptedModel(fail(new ModelNotFoundException(new HttpException(404,
+                "{\"error\": {\"message\": \"model 'stub-model' not found\"}}"))));
+
+        CoderException e = assertThrows(CoderException.class, () -> coder(model).write(Requests.draft(List.of(), List.of())));
+
+        assertEquals("the model endpoint http://llm.test/v1 does not know the model or path (HTTP 404: model 'stub-model' "
+                + "not found); check that AUTOMLGEN_LLM_MODEL ('stub-model') is a model it serves and that "
+                + "AUTOMLGEN_LLM_BASE_URL ends in the API's path (usually /v1)", e.getMessage());
+    }
+
+    @Test
+    void aBadRequestQuotesTheServerAndNamesTheContextAndTheTokenLimit() {
+        ScriptedModel model = new ScriptedModel(fail(new InvalidRequestException(new HttpException(400,
+                "{\"object\": \"error\", \"message\": \"This model's maximum context length is 8192 tokens. However, "
+                        + "you requested 12000 tokens.\", \"type\": \"BadRequestError\", \"code\": 400}"))));
+
+        CoderException e = assertThrows(CoderException.class, () -> coder(model).write(Requests.draft(List.of(), List.of())));
+
+        assertTrue(e.getMessage().startsWith("the model endpoint http://llm.test/v1 rejected the request (HTTP 400: This "
+                + "model's maximum context length is 8192 tokens. However, you requested 12000 tokens.); the prompt plus "
+                + "AUTOMLGEN_LLM_MAX_TOKENS may exceed the model's context"), e.getMessage());
+        assertEquals(1, model.calls);
+    }
+
+    @Test
+    void anUnresolvableHostIsNotRetriedAndNamesTheBaseUrl() {
+        ScriptedModel model = new ScriptedModel(fail(new LangChain4jException(new UnknownHostException("llm.test"))));
+
+        CoderException e = assertThrows(CoderException.class, () -> coder(model).write(Requests.draft(List.of(), List.of())));
+
+        assertEquals("the model endpoint's host in http://llm.test/v1 does not resolve (llm.test); "
+                + "check AUTOMLGEN_LLM_BASE_URL", e.getMessage());
+        assertEquals(1, model.calls);
+    }
+
+    @Test
+    void aRefusedConnectionAfterTheRetriesNamesTheBaseUrlAndTheServer() {
+        Supplier<ChatResponse> refused = fail(new LangChain4jException(new ConnectException("Connection refused")));
+        ScriptedModel model = new ScriptedModel(refused, refused, refused);
+
+        CoderException e = assertThrows(CoderException.class, () -> coder(model).write(Requests.draft(List.of(), List.of())));
+
+        assertEquals("the model endpoint http://llm.test/v1 failed 3 time(s) in a row (Connection refused); "
+                + "nothing answers there: check AUTOMLGEN_LLM_BASE_URL and that the model server "
+                + "is up", e.getMessage());
+    }
+
+    @Test
+    void anEmptyAnswerCutAtTheTokenLimitSaysToRaiseIt() {
+        ScriptedModel model = new ScriptedModel(answer("", 500, 8192, FinishReason.LENGTH));
+
+        CoderException e = assertThrows(CoderException.class, () -> coder(model).write(Requests.draft(List.of(), List.of())));
+
+        assertEquals("the model at http://llm.test/v1 gave an empty answer to the draft prompt; it was cut off at the "
+                + "token limit: raise AUTOMLGEN_LLM_MAX_TOKENS (reasoning models spend tokens thinking before they "
+                + "answer)", e.getMessage());
+    }
+
+    @Test
+    void anAnswerCutInsideItsScriptSaysToRaiseTheTokenLimit() {
+        ScriptedModel model = new ScriptedModel(answer("Plan: a forest\n```python\nimport pandas as pd\n", 500, 8192,
+                FinishReason.LENGTH));
+
+        CoderException e = assertThrows(CoderException.class, () -> coder(model).write(Requests.draft(List.of(), List.of())));
+
+        assertTrue(e.getMessage().endsWith("; it was cut off at the token limit: raise AUTOMLGEN_LLM_MAX_TOKENS (reasoning "
+                + "models spend tokens thinking before they answer)"), e.getMessage());
     }
 
     @Test
@@ -200,7 +280,12 @@ class LlmCoderTest {
     }
 
     private static Supplier<ChatResponse> answer(String text, int in, int out) {
-        return () -> ChatResponse.builder().aiMessage(AiMessage.from(text)).tokenUsage(new TokenUsage(in, out)).build();
+        return answer(text, in, out, FinishReason.STOP);
+    }
+
+    private static Supplier<ChatResponse> answer(String text, int in, int out, FinishReason finish) {
+        return () -> ChatResponse.builder().aiMessage(AiMessage.from(text)).tokenUsage(new TokenUsage(in, out))
+                .finishReason(finish).build();
     }
 
     private static Supplier<ChatResponse> fail(RuntimeException e) {

@@ -96,6 +96,18 @@ class LlmCoderWireTest {
     }
 
     @Test
+    void aRefusedKeyIsNotRetriedAndTheMessageQuotesTheServer() {
+        stub.stubFor(completions().willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"message\": \"Incorrect API key provided\", \"type\": \"invalid_request_error\"}}")));
+
+        CoderException e = assertThrows(CoderException.class, () -> coder.write(Requests.draft(List.of(), List.of())));
+
+        assertTrue(e.getMessage().contains("refused the API key (HTTP 401: Incorrect API key provided); set "
+                + "AUTOMLGEN_LLM_API_KEY"), e.getMessage());
+        stub.verify(1, postRequestedFor(urlEqualTo(COMPLETIONS)));
+    }
+
+    @Test
     void aGarbageAnswerIsACoderError() {
         stub.stubFor(completions().willReturn(okJson(completion("lorem ipsum dolor sit amet"))));
 
