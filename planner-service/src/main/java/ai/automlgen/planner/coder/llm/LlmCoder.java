@@ -123,23 +123,29 @@ public class LlmCoder implements Coder {
     /** One chat call, retried on transport failures; a request the endpoint refuses (auth, bad request) is not. */
     private Answer ask(Operator operator, List<ChatMessage> messages) {
         int attempts = settings.retries() + 1;
-        Duration wait = settings.backoff();
         for (int attempt = 1; ; attempt++) {
             long start = System.nanoTime();
             ChatResponse response;
             try {
                 response = model.chat(messages);
             } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted() || ModelFailures.interrupted(e)) {
+                    throw interrupted(operator, e);
+                }
                 if (ModelFailures.refused(e)) {
                     throw new CoderException(ModelFailures.refusal(baseUrl(), settings.model().orElseThrow(), e), e);
                 }
                 if (attempt >= attempts) {
                     throw new CoderException(ModelFailures.exhausted(baseUrl(), attempts, e), e);
                 }
+                Duration wait = settings.backoffBefore(attempt);
                 LOG.warnf("llm %s call failed (attempt %d of %d: %s); retrying in %s", operator.wireName(), attempt, attempts,
                         ModelFailures.detail(e), wait);
-                sleep(wait);
-                wait = wait.multipliedBy(2);
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException stopped) {
+                    throw interrupted(operator, stopped);
+                }
                 continue;
             }
             LOG.infof("llm %s call: %d ms, tokens %s", operator.wireName(), (System.nanoTime() - start) / 1_000_000,
@@ -163,13 +169,11 @@ public class LlmCoder implements Coder {
         return usage == null || usage.totalTokenCount() == null ? 0 : usage.totalTokenCount();
     }
 
-    private static void sleep(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CoderException("interrupted while waiting to retry the model call");
-        }
+    /** The planner is stopping (or the run's handler was cancelled): no retry, and the thread stays interrupted. */
+    private CoderException interrupted(Operator operator, Throwable cause) {
+        Thread.currentThread().interrupt();
+        return new CoderException("interrupted while asking the model at " + baseUrl() + " for the " + operator.wireName()
+                + "; the node is not written", cause);
     }
 
     /** The answer's start, for a message; and that it was cut off, where it was. */

@@ -10,7 +10,9 @@ import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.exception.UnresolvedModelServerException;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 
 /**
@@ -28,6 +30,20 @@ final class ModelFailures {
     static boolean refused(Throwable failure) {
         return failure instanceof NonRetriableException
                 || has(failure, UnknownHostException.class);
+    }
+
+    /**
+     * Whether the call failed because its thread was interrupted (the client may wrap that in its own exception); a
+     * socket timeout is an InterruptedIOException too, but a transport failure.
+     */
+    static boolean interrupted(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InterruptedException
+                    || t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Why a call that retrying cannot help failed, and what to change. */
@@ -92,7 +108,7 @@ final class ModelFailures {
         return flat.length() <= MAX_SERVER_MESSAGE ? flat : flat.substring(0, MAX_SERVER_MESSAGE) + "…";
     }
 
-    static boolean has(Throwable failure, Class<? extends Throwable> type) {
+    private static boolean has(Throwable failure, Class<? extends Throwable> type) {
         return find(failure, type) != null;
     }
 

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -205,6 +207,48 @@ class LlmCoderTest {
         assertEquals("the model endpoint http://llm.test/v1 failed 3 time(s) in a row (Connection refused); "
                 + "nothing answers there: check AUTOMLGEN_LLM_BASE_URL and that the model server "
                 + "is up", e.getMessage());
+    }
+
+    @Test
+    void aCallInterruptedInTheClientIsNotRetriedAndKeepsTheInterrupt() {
+        ScriptedModel model = new ScriptedModel(fail(new LangChain4jException(new InterruptedIOException("interrupted"))),
+                answer(DRAFT_ANSWER, 1, 1));
+
+        try {
+            CoderException e = assertThrows(CoderException.class, () -> coder(model).write(Requests.draft(List.of(), List.of())));
+
+            assertEquals("interrupted while asking the model at http://llm.test/v1 for the draft; the node is not written",
+                    e.getMessage());
+            assertEquals(1, model.calls);
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void aFailedCallOnAnInterruptedThreadIsNotRetried() {
+        ScriptedModel model = new ScriptedModel(fail(new InternalServerException("502")), answer(DRAFT_ANSWER, 1, 1));
+
+        Thread.currentThread().interrupt();
+        try {
+            CoderException e = assertThrows(CoderException.class, () -> coder(model).write(Requests.draft(List.of(), List.of())));
+
+            assertTrue(e.getMessage().startsWith("interrupted while asking the model"), e.getMessage());
+            assertEquals(1, model.calls);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void aSocketTimeoutIsRetriedNotTakenForAnInterrupt() {
+        ScriptedModel model = new ScriptedModel(fail(new LangChain4jException(new SocketTimeoutException("read timed out"))),
+                answer(DRAFT_ANSWER, 1, 1));
+
+        coder(model).write(Requests.draft(List.of(), List.of()));
+
+        assertEquals(2, model.calls);
     }
 
     @Test
