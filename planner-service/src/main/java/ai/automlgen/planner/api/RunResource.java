@@ -41,14 +41,14 @@ public class RunResource {
             throw new RunService.InvalidRunException("the request needs a taskDir: {\"taskDir\": \"/path/to/task\"}");
         }
         RunRecord run = runs.submit(request);
-        return Response.created(URI.create("/runs/" + run.runId())).entity(RunView.of(run, List.of())).build();
+        return Response.created(URI.create("/runs/" + run.runId())).entity(RunView.of(run, List.of(), 0)).build();
     }
 
     @GET
     public List<RunView> list(@QueryParam("limit") Integer limit) {
         return store.runIds(limit == null ? 50 : limit).stream()
                 .flatMap(id -> store.run(id).stream())
-                .map(run -> RunView.of(run, List.of()))
+                .map(run -> RunView.of(run, List.of(), store.coderTokens(run.runId())))
                 .toList();
     }
 
@@ -56,7 +56,7 @@ public class RunResource {
     @Path("/{runId}")
     public RunView get(@PathParam("runId") String runId) {
         RunRecord run = find(runId);
-        return RunView.of(run, store.nodes(runId));
+        return RunView.of(run, store.nodes(runId), store.coderTokens(runId));
     }
 
     @GET
@@ -70,7 +70,7 @@ public class RunResource {
     @Path("/{runId}/cancel")
     public RunView cancel(@PathParam("runId") String runId) {
         RunRecord run = runs.cancel(runId).orElseThrow(() -> notFound(runId));
-        return RunView.of(run, store.nodes(runId));
+        return RunView.of(run, store.nodes(runId), store.coderTokens(runId));
     }
 
     @DELETE

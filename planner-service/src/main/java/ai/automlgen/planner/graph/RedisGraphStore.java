@@ -71,6 +71,12 @@ public class RedisGraphStore {
         return cmd().hincrby(Keys.run(runId), "coderTokens", tokens);
     }
 
+    /** The model tokens the run's coder spent so far (0 for coders that call no model). */
+    public long coderTokens(String runId) {
+        String tokens = cmd().hget(Keys.run(runId), "coderTokens");
+        return tokens == null ? 0 : Long.parseLong(tokens);
+    }
+
     /** Run ids, newest first. */
     public List<String> runIds(int limit) {
         return cmd().zrevrange(Keys.RUNS, 0, limit - 1L);

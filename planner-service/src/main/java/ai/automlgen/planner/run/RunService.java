@@ -388,7 +388,7 @@ public class RunService {
             // recorded as a buggy node, so the search sees the failure and moves on
             LOG.warnf(e, "run %s: coder %s failed for %s of %s", runId, run.config().coder(),
                     decision.operator().wireName(), node.parentId());
-            code = new CodeResult("", CODER_FAILED + e.getMessage(), null);
+            code = new CodeResult("", CODER_FAILED + e.getMessage(), null, tokensSpent(e));
         }
         countTokens(run, node.id(), code);
         NodeRecord record = NodeRecord.pending(runId, node, code.plan());
@@ -419,6 +419,11 @@ public class RunService {
             long total = store.addCoderTokens(run.runId(), code.tokens());
             LOG.infof("run %s: %s's code took %d model tokens (%d in this run so far)", run.runId(), nodeId, code.tokens(), total);
         }
+    }
+
+    /** The model tokens a failed coder spent before it failed (0 when it says none). */
+    private static long tokensSpent(RuntimeException coderFailure) {
+        return coderFailure instanceof CoderException e ? e.tokens() : 0;
     }
 
     /**
@@ -503,7 +508,8 @@ public class RunService {
             LOG.infof("run %s: the %s coder has no refit of %s (%s); refitting its own code", run.runId(),
                     run.config().coder(), best.nodeId(), e.getMessage());
             return new CodeResult(store.code(run.runId(), best.nodeId()).orElseThrow(),
-                    "refit " + best.nodeId() + " on all labelled data", store.spec(run.runId(), best.nodeId()).orElse(null));
+                    "refit " + best.nodeId() + " on all labelled data", store.spec(run.runId(), best.nodeId()).orElse(null),
+                    tokensSpent(e));
         }
     }
 

@@ -96,7 +96,8 @@ class RunFlowTest {
             given().get("/runs/" + runId).then()
                     .body("status", equalTo("COMPLETED"))
                     .body("finalNodeId", equalTo(refit.nodeId()))
-                    .body("nodes", equalTo(2));
+                    .body("nodes", equalTo(2))
+                    .body("coderTokens", equalTo(0));
             // execution results arrive on their own topic, possibly after the evaluation
             awaitStatus("/runs/" + runId + "/nodes/" + refit.nodeId() + "/submission", 200);
             given().get("/runs/" + runId + "/nodes/" + refit.nodeId() + "/submission").then()

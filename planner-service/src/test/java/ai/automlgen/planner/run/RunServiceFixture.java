@@ -237,6 +237,7 @@ final class RunServiceFixture {
         private final Map<String, List<GraphEdge>> edges = new ConcurrentHashMap<>();
         private final Map<String, Map<String, String>> evaluations = new ConcurrentHashMap<>();
         private final Map<String, AtomicInteger> sequences = new ConcurrentHashMap<>();
+        private final Map<String, Long> coderTokens = new ConcurrentHashMap<>();
 
         MemoryStore() {
             super(null);
@@ -255,6 +256,16 @@ final class RunServiceFixture {
         @Override
         public void saveRun(RunRecord run) {
             runs.put(run.runId(), run);
+        }
+
+        @Override
+        public long addCoderTokens(String runId, long tokens) {
+            return coderTokens.merge(runId, tokens, Long::sum);
+        }
+
+        @Override
+        public long coderTokens(String runId) {
+            return coderTokens.getOrDefault(runId, 0L);
         }
 
         @Override

@@ -240,6 +240,16 @@ class RunServiceTest {
         assertTrue(fixture.executionRequests().get(1).refit());
     }
 
+    @Test
+    void tokensACoderSpentBeforeFailingCountInTheRun() {
+        fixture.coder.answer = request -> {
+            throw new CoderException("the model's answer has no usable code", null, 700);
+        };
+        String runId = searchingRun(Map.of());
+
+        assertEquals(3 * 700, fixture.store.coderTokens(runId));
+    }
+
     // ------------------------------------------------------------------ requests
 
     @Test

@@ -82,7 +82,7 @@ public class LlmCoder implements Coder {
         Operator operator = request.operator();
         Prompts.Prompt prompt = Prompts.of(request, knowledge.entities(request.knowledge(), settings.entities()));
         List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user())));
-        Answer first = ask(operator, messages);
+        Answer first = ask(operator, messages, 0);
         Reply reply = Reply.parse(first.text());
         long tokens = first.tokens();
         String code;
@@ -95,17 +95,18 @@ public class LlmCoder implements Coder {
                 LOG.infof("llm %s of %s: %s; asking for the whole script", operator.wireName(), request.parent().nodeId(), failure);
                 messages.add(AiMessage.from(first.text()));
                 messages.add(UserMessage.from(Prompts.rewrite(failure)));
-                Answer second = ask(operator, messages);
-                tokens += second.tokens();
+                Answer second = ask(operator, messages, first.tokens());
+                long both = first.tokens() + second.tokens();
                 code = Reply.parse(second.text()).code().orElseThrow(() -> new CoderException("the model's SEARCH/REPLACE "
                         + "blocks did not apply (" + failure + ") and its rewrite has no ```python block: "
-                        + excerpt(second)));
+                        + excerpt(second), null, both));
+                tokens = both;
             }
         } else {
             code = reply.code().orElseThrow(() -> new CoderException("the model's answer to the " + operator.wireName()
                     + " prompt has no usable code (" + (reply.patches().isEmpty() ? "no ```python block"
                     : "SEARCH/REPLACE blocks, but " + operator.wireName() + " needs the whole script") + "): "
-                    + excerpt(first)));
+                    + excerpt(first), null, first.tokens()));
         }
         String plan = operator.wireName() + ": " + (reply.plan() == null ? "(the model gave no plan)" : reply.plan());
         return new CodeResult(code, plan, null, tokens);
@@ -120,8 +121,11 @@ public class LlmCoder implements Coder {
         }
     }
 
-    /** One chat call, retried on transport failures; a request the endpoint refuses (auth, bad request) is not. */
-    private Answer ask(Operator operator, List<ChatMessage> messages) {
+    /**
+     * One chat call, retried on transport failures; a request the endpoint refuses (auth, bad request) is not. A failure
+     * carries {@code spent}, the node's tokens so far, and an empty answer's own.
+     */
+    private Answer ask(Operator operator, List<ChatMessage> messages, long spent) {
         int attempts = settings.retries() + 1;
         for (int attempt = 1; ; attempt++) {
             long start = System.nanoTime();
@@ -130,13 +134,13 @@ public class LlmCoder implements Coder {
                 response = model.chat(messages);
             } catch (RuntimeException e) {
                 if (Thread.currentThread().isInterrupted() || ModelFailures.interrupted(e)) {
-                    throw interrupted(operator, e);
+                    throw interrupted(operator, e, spent);
                 }
                 if (ModelFailures.refused(e)) {
-                    throw new CoderException(ModelFailures.refusal(baseUrl(), settings.model().orElseThrow(), e), e);
+                    throw new CoderException(ModelFailures.refusal(baseUrl(), settings.model().orElseThrow(), e), e, spent);
                 }
                 if (attempt >= attempts) {
-                    throw new CoderException(ModelFailures.exhausted(baseUrl(), attempts, e), e);
+                    throw new CoderException(ModelFailures.exhausted(baseUrl(), attempts, e), e, spent);
                 }
                 Duration wait = settings.backoffBefore(attempt);
                 LOG.warnf("llm %s call failed (attempt %d of %d: %s); retrying in %s", operator.wireName(), attempt, attempts,
@@ -144,7 +148,7 @@ public class LlmCoder implements Coder {
                 try {
                     Thread.sleep(wait.toMillis());
                 } catch (InterruptedException stopped) {
-                    throw interrupted(operator, stopped);
+                    throw interrupted(operator, stopped, spent);
                 }
                 continue;
             }
@@ -155,7 +159,7 @@ public class LlmCoder implements Coder {
                     tokens(response.tokenUsage()), response.finishReason() == FinishReason.LENGTH);
             if (answer.text() == null || answer.text().isBlank()) {
                 throw new CoderException("the model at " + baseUrl() + " gave an empty answer to the " + operator.wireName()
-                        + " prompt" + (answer.cut() ? "; " + CUT_OFF : ""));
+                        + " prompt" + (answer.cut() ? "; " + CUT_OFF : ""), null, spent + answer.tokens());
             }
             return answer;
         }
@@ -170,10 +174,10 @@ public class LlmCoder implements Coder {
     }
 
     /** The planner is stopping (or the run's handler was cancelled): no retry, and the thread stays interrupted. */
-    private CoderException interrupted(Operator operator, Throwable cause) {
+    private CoderException interrupted(Operator operator, Throwable cause, long spent) {
         Thread.currentThread().interrupt();
         return new CoderException("interrupted while asking the model at " + baseUrl() + " for the " + operator.wireName()
-                + "; the node is not written", cause);
+                + "; the node is not written", cause, spent);
     }
 
     /** The answer's start, for a message; and that it was cut off, where it was. */

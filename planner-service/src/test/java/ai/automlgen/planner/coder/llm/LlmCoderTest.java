@@ -284,6 +284,40 @@ class LlmCoderTest {
     }
 
     @Test
+    void aFailedNodeCarriesTheTokensItsAnswersTook() {
+        ScriptedModel model = new ScriptedModel(answer("""
+                deeper trees
+                <<<<<<< SEARCH
+                model = XGBClassifier(max_depth=5)
+                =======
+                model = XGBClassifier(max_depth=6)
+                >>>>>>> REPLACE
+                """, 10, 5), answer("I cannot see the script.", 20, 5));
+
+        CoderException e = assertThrows(CoderException.class,
+                () -> coder(model).write(Requests.onParent(Operator.IMPROVE, Requests.PARENT)));
+
+        assertEquals(40, e.tokens());
+    }
+
+    @Test
+    void aFailedRetryAfterAnAnswerCarriesTheAnswersTokens() {
+        ScriptedModel model = new ScriptedModel(answer("""
+                deeper trees
+                <<<<<<< SEARCH
+                model = XGBClassifier(max_depth=5)
+                =======
+                model = XGBClassifier(max_depth=6)
+                >>>>>>> REPLACE
+                """, 10, 5), fail(new AuthenticationException("401")));
+
+        CoderException e = assertThrows(CoderException.class,
+                () -> coder(model).write(Requests.onParent(Operator.IMPROVE, Requests.PARENT)));
+
+        assertEquals(15, e.tokens());
+    }
+
+    @Test
     void aDraftAnsweredWithPatchesIsACoderError() {
         ScriptedModel model = new ScriptedModel(answer("""
                 <<<<<<< SEARCH
