@@ -91,6 +91,62 @@ class ReplyTest {
     }
 
     @Test
+    void aFenceIndentedInAListItemIsReadWithoutTheIndentation() {
+        Reply reply = Reply.parse("""
+                1. Plan: a random forest
+                2. The script:
+                   ```python
+                   import pandas as pd
+                   for c in cols:
+                       print(c)
+                   ```
+                """);
+
+        assertEquals(Optional.of("import pandas as pd\nfor c in cols:\n    print(c)\n"), reply.code());
+    }
+
+    @Test
+    void searchReplaceMarkersIndentedInAListItemAreRead() {
+        Reply reply = Reply.parse("""
+                - deeper trees:
+                  <<<<<<< SEARCH
+                  def fit():
+                      model = XGBClassifier(max_depth=4)
+                  =======
+                  def fit():
+                      model = XGBClassifier(max_depth=6)
+                  >>>>>>> REPLACE
+                """);
+
+        assertEquals(List.of(new Patch("def fit():\n    model = XGBClassifier(max_depth=4)\n",
+                "def fit():\n    model = XGBClassifier(max_depth=6)\n")), reply.patches());
+    }
+
+    @Test
+    void theLastCompleteScriptWinsOverALongerEarlierOne() {
+        Reply reply = Reply.parse("""
+                Plan: a forest, then the fixed version
+                ```python
+                import pandas as pd
+                # a first version with a long comment that makes this block the longest of the answer by far
+                pd.DataFrame().to_csv("output/submission.csv")
+                ```
+                A helper you could add:
+                ```python
+                def helper_that_is_long_but_not_a_script(x): return x * 2 + 1 - 1 + 1 - 1 + 1 - 1 + 1 - 1 + 1 - 1 + 1
+                ```
+                The fixed script:
+                ```python
+                import pandas as pd
+                pd.DataFrame().to_csv("output/submission.csv", index=False)
+                ```
+                """);
+
+        assertEquals(Optional.of("import pandas as pd\npd.DataFrame().to_csv(\"output/submission.csv\", index=False)\n"),
+                reply.code());
+    }
+
+    @Test
     void anEmptyAnswerHasNoPlanAndNoCode() {
         Reply reply = Reply.parse("   \n");
 
