@@ -81,9 +81,12 @@ public class KnowledgeClient {
             for (String id : ids.subList(0, Math.min(limit, ids.size()))) {
                 JsonNode e = get("/entities/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
                 if (e != null) {
+                    List<KnowledgeEntity.Hyperparameter> hyperparameters = new ArrayList<>();
+                    e.path("hyperparameters").forEach(hp -> hyperparameters.add(hyperparameter(hp)));
                     entities.add(new KnowledgeEntity(id, e.path("kind").asText(""), e.path("title").asText(id),
                             e.path("summary").asText(""), e.path("when_to_use").asText(""),
-                            e.path("when_to_avoid").asText(""), e.path("template").asText(""), e.path("fix").asText("")));
+                            e.path("when_to_avoid").asText(""), e.path("template").asText(""), e.path("fix").asText(""),
+                            hyperparameters));
                 }
             }
         } catch (KnowledgeUnavailableException e) {
@@ -124,6 +127,32 @@ public class KnowledgeClient {
             Thread.currentThread().interrupt();
             throw new KnowledgeUnavailableException("interrupted while asking the knowledge service");
         }
+    }
+
+    /** A hyperparameter as the service gives it ({name, type, low, high, default, choices, log}). */
+    private static KnowledgeEntity.Hyperparameter hyperparameter(JsonNode hp) {
+        String type = hp.path("type").asText("");
+        List<String> choices = new ArrayList<>();
+        hp.path("choices").forEach(choice -> choices.add(choice.asText()));
+        String range = !choices.isEmpty() ? "one of " + String.join(", ", choices)
+                : hp.has("low") && hp.has("high") ? type + ", " + hp.get("low").asText() + " to " + hp.get("high").asText()
+                + (hp.path("log").asBoolean() ? ", log scale" : "")
+                : type;
+        return new KnowledgeEntity.Hyperparameter(hp.path("name").asText(), pythonLiteral(hp.path("default")), range);
+    }
+
+    /** The knowledge service's own rendering of a default: True/False/None, a single-quoted string, a number as written. */
+    static String pythonLiteral(JsonNode value) {
+        if (value.isNull() || value.isMissingNode()) {
+            return "None";
+        }
+        if (value.isBoolean()) {
+            return value.asBoolean() ? "True" : "False";
+        }
+        if (value.isNumber()) {
+            return value.asText();
+        }
+        return "'" + value.asText().replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'";
     }
 
     private static List<String> ids(JsonNode answer) {

@@ -29,6 +29,8 @@ public final class Prompts {
     static final int MAX_OUTPUT_TAIL = 3000;
     static final int MAX_KNOWLEDGE_TEMPLATE = 1500;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
+    /** A knowledge template's placeholder, as the knowledge service reads it. */
+    private static final Pattern KNOWLEDGE_PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
     private static final String SYSTEM = Templates.read("llm/system.txt");
     private static final String EDIT_FORMAT = Templates.read("llm/edit-format.txt").strip();
     private static final String FULL_FORMAT = Templates.read("llm/full-format.txt").strip();
@@ -127,9 +129,28 @@ public final class Prompts {
             appendIf(out, "When to avoid: ", e.whenToAvoid());
             appendIf(out, "Fix: ", e.fix());
             if (!e.template().isBlank()) {
-                out.append("\n```python\n").append(head(e.template().strip(), MAX_KNOWLEDGE_TEMPLATE)).append("\n```");
+                out.append("\n```python\n").append(head(withDefaults(e).strip(), MAX_KNOWLEDGE_TEMPLATE)).append("\n```");
+            }
+            if (!e.hyperparameters().isEmpty()) {
+                out.append("\nHyperparameters (set to their defaults above; tune within the range): ")
+                        .append(e.hyperparameters().stream().map(h -> h.name() + " = " + h.defaultValue()
+                                + (h.range().isEmpty() ? "" : " (" + h.range() + ")")).collect(Collectors.joining("; ")));
             }
         }
+        return out.toString();
+    }
+
+    /** The entity's template with each {@code {{name}}} set to that hyperparameter's default, as the knowledge coder renders it. */
+    private static String withDefaults(KnowledgeEntity entity) {
+        Map<String, String> defaults = entity.hyperparameters().stream()
+                .collect(Collectors.toMap(KnowledgeEntity.Hyperparameter::name, KnowledgeEntity.Hyperparameter::defaultValue,
+                        (first, second) -> first));
+        Matcher matcher = KNOWLEDGE_PLACEHOLDER.matcher(entity.template());
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(defaults.getOrDefault(matcher.group(1), matcher.group())));
+        }
+        matcher.appendTail(out);
         return out.toString();
     }
 

@@ -69,6 +69,14 @@ class LlmCoderTest {
                 {"id": "model.catboost", "kind": "model", "level": "model", "title": "CatBoost",
                  "summary": "Gradient boosting with native categorical handling.", "when_to_use": "many categorical columns",
                  "when_to_avoid": "", "template": "", "fix": ""}""")));
+        knowledgeService.stubFor(get(urlEqualTo("/entities/model.xgboost")).willReturn(okJson("""
+                {"id": "model.xgboost", "kind": "model", "level": "model", "title": "XGBoost", "summary": "Boosted trees.",
+                 "when_to_use": "", "when_to_avoid": "", "fix": "",
+                 "template": "XGBClassifier(max_depth={{max_depth}}, eta={{eta}}, booster={{booster}}, gpu={{gpu}})",
+                 "hyperparameters": [{"name": "max_depth", "type": "int", "low": 3, "high": 10, "default": 6},
+                                     {"name": "eta", "type": "float", "low": 0.01, "high": 0.3, "default": 0.1, "log": true},
+                                     {"name": "booster", "type": "choice", "choices": ["gbtree", "dart"], "default": "gbtree"},
+                                     {"name": "gpu", "type": "bool", "default": false}]}""")));
     }
 
     @AfterAll
@@ -86,6 +94,18 @@ class LlmCoderTest {
         assertEquals("draft: xgboost on the raw columns with one-hot categoricals", result.plan());
         assertEquals(1500, result.tokens());
         assertTrue(model.lastUserMessage().contains("### CatBoost (model)\nGradient boosting with native categorical handling."),
+                model.lastUserMessage());
+    }
+
+    @Test
+    void aKnowledgeTemplateReachesThePromptWithTheServicesDefaultsFilledIn() {
+        ScriptedModel model = new ScriptedModel(answer(DRAFT_ANSWER, 1, 1));
+
+        coder(model).write(Requests.draft(List.of(), List.of("model.xgboost")));
+
+        assertTrue(model.lastUserMessage().contains("XGBClassifier(max_depth=6, eta=0.1, booster='gbtree', gpu=False)\n```\n"
+                + "Hyperparameters (set to their defaults above; tune within the range): max_depth = 6 (int, 3 to 10); "
+                + "eta = 0.1 (float, 0.01 to 0.3, log scale); booster = 'gbtree' (one of gbtree, dart); gpu = False (bool)"),
                 model.lastUserMessage());
     }
 

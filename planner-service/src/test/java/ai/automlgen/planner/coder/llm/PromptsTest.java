@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PromptsTest {
     private static final KnowledgeEntity CATBOOST = new KnowledgeEntity("model.catboost", "model", "CatBoost",
-            "Gradient boosting with native categorical handling.", "many categorical columns", "", "", "");
+            "Gradient boosting with native categorical handling.", "many categorical columns", "", "", "", List.of());
 
     @Test
     void everyOperatorHasATemplateWithOnlyKnownPlaceholders() {
@@ -37,6 +37,20 @@ class PromptsTest {
                 + "When to use: many categorical columns"), user);
         assertTrue(user.contains("- draft: logistic regression → score 0.77"), user);
         assertTrue(user.contains("Give the complete script in one ```python block."), user);
+    }
+
+    @Test
+    void aKnowledgeTemplateComesWithItsPlaceholdersSetToTheDefaultsAndTheRangesListed() {
+        KnowledgeEntity xgboost = new KnowledgeEntity("model.xgboost", "model", "XGBoost", "Gradient boosting.", "", "",
+                "model = XGBClassifier(max_depth={{max_depth}}, tree_method={{ tree_method }})", "",
+                List.of(new KnowledgeEntity.Hyperparameter("max_depth", "6", "int, 3 to 10"),
+                        new KnowledgeEntity.Hyperparameter("tree_method", "'hist'", "one of hist, approx")));
+
+        String user = Prompts.of(Requests.draft(List.of(), List.of()), List.of(xgboost)).user();
+
+        assertTrue(user.contains("```python\nmodel = XGBClassifier(max_depth=6, tree_method='hist')\n```\n"
+                + "Hyperparameters (set to their defaults above; tune within the range): max_depth = 6 (int, 3 to 10); "
+                + "tree_method = 'hist' (one of hist, approx)"), user);
     }
 
     @Test
