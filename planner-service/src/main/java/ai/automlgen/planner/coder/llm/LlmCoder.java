@@ -51,8 +51,9 @@ public class LlmCoder implements Coder {
                     @ConfigProperty(name = "automlgen.llm.model") Optional<String> modelName,
                     @ConfigProperty(name = "automlgen.llm.retries") int retries,
                     @ConfigProperty(name = "automlgen.llm.retry-backoff") Duration backoff,
-                    @ConfigProperty(name = "automlgen.llm.knowledge-entities") int entities) {
-        this(model, knowledge, new LlmSettings(baseUrl, modelName, retries, backoff, entities));
+                    @ConfigProperty(name = "automlgen.llm.knowledge-entities") int entities,
+                    @ConfigProperty(name = "automlgen.llm.max-prompt-chars") int maxPromptChars) {
+        this(model, knowledge, new LlmSettings(baseUrl, modelName, retries, backoff, entities, maxPromptChars));
     }
 
     LlmCoder(ChatModel model, KnowledgeClient knowledge, LlmSettings settings) {
@@ -80,7 +81,8 @@ public class LlmCoder implements Coder {
             throw new CoderException("the request has no task; the planner must pass the TaskInfo from TaskPrepared");
         }
         Operator operator = request.operator();
-        Prompts.Prompt prompt = Prompts.of(request, knowledge.entities(request.knowledge(), settings.entities()));
+        Prompts.Prompt prompt = Prompts.of(request, knowledge.entities(request.knowledge(), settings.entities()),
+                settings.maxPromptChars());
         List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user())));
         Answer first = ask(operator, messages, 0);
         Reply reply = Reply.parse(first.text());

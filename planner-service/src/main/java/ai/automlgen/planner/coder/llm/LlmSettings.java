@@ -12,15 +12,17 @@ import java.util.Optional;
  * @param retries   further attempts after a call fails in transport (connection, timeout, 5xx, rate limit)
  * @param backoff   the wait before the first retry, doubled before each next one up to {@link #MAX_BACKOFF}
  * @param entities  how many of the step's retrieved knowledge entities a prompt carries
+ * @param maxPromptChars what a prompt (system and user message) should stay under: reference scripts are cut to fit
  */
-public record LlmSettings(Optional<String> baseUrl, Optional<String> model, int retries, Duration backoff, int entities) {
+public record LlmSettings(Optional<String> baseUrl, Optional<String> model, int retries, Duration backoff, int entities,
+                          int maxPromptChars) {
     /** Doubling past this only makes a node wait for an endpoint that is down; the retries count bounds the rest. */
     public static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     public LlmSettings {
-        if (retries < 0 || entities < 0 || backoff.isNegative()) {
+        if (retries < 0 || entities < 0 || backoff.isNegative() || maxPromptChars < 0) {
             throw new IllegalArgumentException("llm settings must not be negative (retries " + retries + ", entities "
-                    + entities + ", backoff " + backoff + ")");
+                    + entities + ", backoff " + backoff + ", max prompt chars " + maxPromptChars + ")");
         }
         baseUrl = baseUrl.filter(url -> !url.isBlank());
         model = model.filter(name -> !name.isBlank());

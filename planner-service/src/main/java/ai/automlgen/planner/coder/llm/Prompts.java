@@ -21,13 +21,18 @@ import java.util.stream.Collectors;
 
 /**
  * The llm coder's prompts, one template per operator (resources/llm/*.txt), filled from the request without I/O.
- * Long texts are cut to what a prompt can afford: the task description from its start, an output tail and
- * knowledge templates from the end that matters (the traceback's end, the template's start).
+ * Long texts are cut to what a prompt can afford, with a visible marker: the task description and knowledge
+ * templates keep their start, an output tail its end (the traceback's end), a script its start and end (imports and
+ * data loading, predicting and writing the outputs); the reference scripts of fusion and aggregation share what the
+ * rest of the prompt leaves of the total.
  */
 public final class Prompts {
     static final int MAX_DESCRIPTION = 6000;
     static final int MAX_OUTPUT_TAIL = 3000;
     static final int MAX_KNOWLEDGE_TEMPLATE = 1500;
+    static final int MAX_CODE = 12_000;
+    /** A reference script is cut to no less than this, even where the total would ask for less. */
+    static final int MIN_REFERENCE_CODE = 2000;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
     /** A knowledge template's placeholder, as the knowledge service reads it. */
     private static final Pattern KNOWLEDGE_PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
@@ -56,25 +61,33 @@ public final class Prompts {
     }
 
     /**
-     * @param knowledge the retrieved entities, best first (already cut to what the prompt should carry)
+     * @param knowledge      the retrieved entities, best first (already cut to what the prompt should carry)
+     * @param maxPromptChars what the system and user message should stay under together: the reference scripts get
+     *                       what the rest leaves, each at most {@link #MAX_CODE}
      */
-    public static Prompt of(CodeRequest request, List<KnowledgeEntity> knowledge) {
-        Map<String, Function<CodeRequest, String>> sections = Map.of(
-                "task", r -> task(r.task()),
-                "inputs", r -> inputs(r.inputs()),
-                "knowledge", r -> knowledge(knowledge),
-                "siblings", r -> siblings(r.siblings()),
-                "parent", r -> parent(r.parent()),
-                "trajectory", r -> trajectory(r.trajectory()),
-                "references", r -> references(r.references()),
-                "format", r -> editsParent(r.operator()) ? EDIT_FORMAT : FULL_FORMAT);
-        return new Prompt(SYSTEM.strip(), fill(TEMPLATES.get(request.operator()), key -> {
-            Function<CodeRequest, String> section = sections.get(key);
-            if (section == null) {
-                throw new IllegalStateException("llm/" + request.operator().wireName() + ".txt has an unknown placeholder {{" + key + "}}");
-            }
-            return section.apply(request);
-        }).strip());
+    public static Prompt of(CodeRequest request, List<KnowledgeEntity> knowledge, int maxPromptChars) {
+        String template = TEMPLATES.get(request.operator());
+        String system = SYSTEM.strip();
+        String rest = fill(template, key -> key.equals("references") ? "" : section(request, knowledge, key));
+        int share = request.references().isEmpty() ? 0
+                : (maxPromptChars - system.length() - rest.length()) / request.references().size();
+        String user = fill(template, key -> key.equals("references") ? references(request.references(), share)
+                : section(request, knowledge, key));
+        return new Prompt(system, user.strip());
+    }
+
+    private static String section(CodeRequest request, List<KnowledgeEntity> knowledge, String key) {
+        return switch (key) {
+            case "task" -> task(request.task());
+            case "inputs" -> inputs(request.inputs());
+            case "knowledge" -> knowledge(knowledge);
+            case "siblings" -> siblings(request.siblings());
+            case "parent" -> parent(request.parent());
+            case "trajectory" -> trajectory(request.trajectory());
+            case "format" -> editsParent(request.operator()) ? EDIT_FORMAT : FULL_FORMAT;
+            default -> throw new IllegalStateException("llm/" + request.operator().wireName()
+                    + ".txt has an unknown placeholder {{" + key + "}}");
+        };
     }
 
     /** The follow-up asking for the complete script after SEARCH/REPLACE blocks did not apply. */
@@ -167,7 +180,7 @@ public final class Prompts {
         }
         StringBuilder out = new StringBuilder("## Current pipeline (node ").append(parent.nodeId()).append(", ")
                 .append(outcome(parent)).append(")\nPlan: ").append(parent.plan()).append("\n```python\n")
-                .append(parent.code().strip()).append("\n```");
+                .append(middle(parent.code().strip(), MAX_CODE)).append("\n```");
         if (parent.outputTail() != null && !parent.outputTail().isBlank()) {
             out.append("\n\n### Its output (last lines)\n```\n").append(tail(parent.outputTail().strip(), MAX_OUTPUT_TAIL))
                     .append("\n```");
@@ -188,12 +201,17 @@ public final class Prompts {
         return out.toString().strip();
     }
 
-    static String references(List<NodeContext> references) {
+    /** @param share the characters each reference may take, header included */
+    static String references(List<NodeContext> references, int share) {
         if (references.isEmpty()) {
             throw new CoderException("this operator needs reference nodes from other branches; none were given");
         }
-        return references.stream().map(n -> "## Pipeline " + n.nodeId() + " (" + outcome(n) + ")\nPlan: " + n.plan()
-                + "\n```python\n" + n.code().strip() + "\n```").collect(Collectors.joining("\n\n"));
+        return references.stream().map(n -> {
+            String header = "## Pipeline " + n.nodeId() + " (" + outcome(n) + ")\nPlan: " + n.plan() + "\n```python\n";
+            // the closing fence and the blank line before the next reference take 6 characters
+            int maxCode = Math.max(MIN_REFERENCE_CODE, Math.min(MAX_CODE, share - header.length() - 6));
+            return header + middle(n.code().strip(), maxCode) + "\n```";
+        }).collect(Collectors.joining("\n\n"));
     }
 
     private static String outcome(NodeContext node) {
@@ -208,6 +226,17 @@ public final class Prompts {
 
     private static String head(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max) + "\n[… cut]";
+    }
+
+    /** The start and the end of a script, the middle replaced by a comment saying how much is left out. */
+    private static String middle(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        String marker = "\n# [… " + text.length() + " characters cut …]\n"; // as long as the final one, or longer
+        int half = Math.max(0, max - marker.length()) / 2;
+        return text.substring(0, half) + "\n# [… " + (text.length() - 2 * half) + " characters cut …]\n"
+                + text.substring(text.length() - half);
     }
 
     private static String tail(String text, int max) {

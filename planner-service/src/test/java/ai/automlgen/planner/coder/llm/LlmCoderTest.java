@@ -51,7 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LlmCoderTest {
     private static final LlmSettings SETTINGS = new LlmSettings(Optional.of("http://llm.test/v1"), Optional.of("stub-model"),
-            2, Duration.ZERO, 5);
+            2, Duration.ZERO, 5, 60_000);
     private static final String DRAFT_ANSWER = """
             Plan: xgboost on the raw columns with one-hot categoricals
             ```python
@@ -355,7 +355,7 @@ class LlmCoderTest {
     @Test
     void aRunIsRefusedWhileNoEndpointIsConfiguredNamingTheVariablesToSet() {
         LlmCoder unconfigured = new LlmCoder(new ScriptedModel(), knowledge(),
-                new LlmSettings(Optional.of(""), Optional.empty(), 2, Duration.ZERO, 5));
+                new LlmSettings(Optional.of(""), Optional.empty(), 2, Duration.ZERO, 5, 60_000));
 
         CoderException e = assertThrows(CoderException.class, () -> unconfigured.check(Map.of()));
 

@@ -11,7 +11,7 @@ class LlmSettingsTest {
 
     @Test
     void theBackoffDoublesPerRetryUpToOneMinute() {
-        LlmSettings settings = new LlmSettings(Optional.empty(), Optional.empty(), 30, Duration.ofSeconds(20), 5);
+        LlmSettings settings = new LlmSettings(Optional.empty(), Optional.empty(), 30, Duration.ofSeconds(20), 5, 60_000);
 
         assertEquals(Duration.ofSeconds(20), settings.backoffBefore(1));
         assertEquals(Duration.ofSeconds(40), settings.backoffBefore(2));

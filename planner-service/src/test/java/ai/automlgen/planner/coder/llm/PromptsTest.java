@@ -1,5 +1,6 @@
 package ai.automlgen.planner.coder.llm;
 
+import ai.automlgen.planner.coder.CodeRequest;
 import ai.automlgen.planner.coder.CoderException;
 import ai.automlgen.planner.coder.NodeContext;
 import ai.automlgen.planner.coder.Operator;
@@ -17,10 +18,12 @@ class PromptsTest {
     private static final KnowledgeEntity CATBOOST = new KnowledgeEntity("model.catboost", "model", "CatBoost",
             "Gradient boosting with native categorical handling.", "many categorical columns", "", "", "", List.of());
 
+    private static final int MAX_PROMPT_CHARS = 60_000;
+
     @Test
     void everyOperatorHasATemplateWithOnlyKnownPlaceholders() {
         for (Operator operator : Operator.values()) {
-            Prompts.Prompt prompt = Prompts.of(Requests.onParent(operator, Requests.PARENT), List.of(CATBOOST));
+            Prompts.Prompt prompt = prompt(Requests.onParent(operator, Requests.PARENT), List.of(CATBOOST));
             assertFalse(prompt.user().contains("{{"), operator + ": " + prompt.user());
         }
     }
@@ -29,7 +32,7 @@ class PromptsTest {
     void aDraftNamesTheMetricDirectionInputsKnowledgeAndTheSiblingsToDifferFrom() {
         NodeContext sibling = new NodeContext("n1", "draft", "x = 1", null, "draft: logistic regression", 0.77, false, "");
 
-        String user = Prompts.of(Requests.draft(List.of(sibling), List.of()), List.of(CATBOOST)).user();
+        String user = prompt(Requests.draft(List.of(sibling), List.of()), List.of(CATBOOST)).user();
 
         assertTrue(user.contains("- metric: accuracy (higher is better)"), user);
         assertTrue(user.contains("- valid_sample_submission: input/valid_sample_submission.csv"), user);
@@ -46,7 +49,7 @@ class PromptsTest {
                 List.of(new KnowledgeEntity.Hyperparameter("max_depth", "6", "int, 3 to 10"),
                         new KnowledgeEntity.Hyperparameter("tree_method", "'hist'", "one of hist, approx")));
 
-        String user = Prompts.of(Requests.draft(List.of(), List.of()), List.of(xgboost)).user();
+        String user = prompt(Requests.draft(List.of(), List.of()), List.of(xgboost)).user();
 
         assertTrue(user.contains("```python\nmodel = XGBClassifier(max_depth=6, tree_method='hist')\n```\n"
                 + "Hyperparameters (set to their defaults above; tune within the range): max_depth = 6 (int, 3 to 10); "
@@ -55,7 +58,7 @@ class PromptsTest {
 
     @Test
     void anImproveShowsTheParentsCodeScoreAndOutputAndAsksForOneChangeAsPatches() {
-        String user = Prompts.of(Requests.onParent(Operator.IMPROVE, Requests.PARENT), List.of()).user();
+        String user = prompt(Requests.onParent(Operator.IMPROVE, Requests.PARENT), List.of()).user();
 
         assertTrue(user.contains("ONE atomic change in ONE module"), user);
         assertTrue(user.contains("## Current pipeline (node n3, score 0.79)\nPlan: draft: xgboost on the raw columns\n"
@@ -69,7 +72,7 @@ class PromptsTest {
         String traceback = "x".repeat(Prompts.MAX_OUTPUT_TAIL) + "\nKeyError: 'Cabin'";
         NodeContext failed = new NodeContext("n4", "improve", "import pandas", null, "improve: cabin split", null, true, traceback);
 
-        String user = Prompts.of(Requests.onParent(Operator.DEBUG, failed), List.of()).user();
+        String user = prompt(Requests.onParent(Operator.DEBUG, failed), List.of()).user();
 
         assertTrue(user.contains("(node n4, failed)"), user);
         assertTrue(user.contains("[cut …]\n"), user);
@@ -77,10 +80,40 @@ class PromptsTest {
     }
 
     @Test
+    void aLongParentScriptKeepsItsStartAndEndAroundAMarker() {
+        String code = "import pandas as pd\n" + "x = 1\n".repeat(5000) + "pd.DataFrame().to_csv('output/submission.csv')";
+        NodeContext parent = new NodeContext("n3", "draft", code, null, "draft", 0.5, false, null);
+
+        String user = prompt(Requests.onParent(Operator.IMPROVE, parent), List.of()).user();
+
+        assertTrue(user.contains("```python\nimport pandas as pd\n"), user);
+        assertTrue(user.contains(" characters cut …]\n"), user);
+        assertTrue(user.contains("pd.DataFrame().to_csv('output/submission.csv')\n```"), user);
+        assertTrue(user.length() < Prompts.MAX_CODE + 5000, "length " + user.length());
+    }
+
+    @Test
+    void anAggregationOfFiveLongScriptsStaysUnderThePromptTotal() {
+        List<NodeContext> references = java.util.stream.IntStream.rangeClosed(1, 5)
+                .mapToObj(i -> new NodeContext("n" + i, "improve", "import numpy\n" + "y = 2\n".repeat(4000) + "end" + i,
+                        null, "plan " + i, 0.5, false, null)).toList();
+        CodeRequest aggregation = new CodeRequest(Operator.AGGREGATION, Requests.TASK, Requests.INPUTS, null, null,
+                references, null, null, 1, null);
+
+        Prompts.Prompt prompt = prompt(aggregation, List.of(CATBOOST));
+
+        assertTrue(prompt.system().length() + prompt.user().length() <= MAX_PROMPT_CHARS,
+                "length " + (prompt.system().length() + prompt.user().length()));
+        for (int i = 1; i <= 5; i++) {
+            assertTrue(prompt.user().contains("end" + i + "\n```"), "reference " + i + " keeps its end");
+        }
+    }
+
+    @Test
     void codeWithDoubleBracesIsInsertedAsItIs() {
         NodeContext parent = new NodeContext("n3", "draft", "print(f\"{{task}} {x}\")", null, "draft", 0.5, false, null);
 
-        String user = Prompts.of(Requests.onParent(Operator.IMPROVE, parent), List.of()).user();
+        String user = prompt(Requests.onParent(Operator.IMPROVE, parent), List.of()).user();
 
         assertTrue(user.contains("print(f\"{{task}} {x}\")"), user);
     }
@@ -88,7 +121,7 @@ class PromptsTest {
     @Test
     void anOperatorOnAParentWithoutOneIsRefusedClearly() {
         CoderException e = assertThrows(CoderException.class,
-                () -> Prompts.of(Requests.onParent(Operator.IMPROVE, null), List.of()));
+                () -> prompt(Requests.onParent(Operator.IMPROVE, null), List.of()));
 
         assertEquals("this operator needs a parent node; none was given", e.getMessage());
     }
@@ -98,5 +131,9 @@ class PromptsTest {
         assertEquals("Your change could not be applied: SEARCH/REPLACE block 1 of 1 does not match.\n"
                 + "Give the complete new script, with the change you planned, in one ```python block.",
                 Prompts.rewrite("SEARCH/REPLACE block 1 of 1 does not match"));
+    }
+
+    private static Prompts.Prompt prompt(CodeRequest request, List<KnowledgeEntity> knowledge) {
+        return Prompts.of(request, knowledge, MAX_PROMPT_CHARS);
     }
 }
