@@ -21,16 +21,24 @@ import java.util.Map;
  * @param seed       seed for this node's choices and for the generated code
  * @param params     the run's parameters ({@code RunConfig.params}); a coder reads its own namespace
  *                   ({@code coder.}) and ignores the rest
+ * @param limits     the time and resources the node's script will run with; null where unknown
  */
 public record CodeRequest(Operator operator, TaskInfo task, PreparedInputs inputs, NodeContext parent,
                           List<NodeContext> siblings, List<NodeContext> references, List<NodeContext> trajectory,
                           List<String> knowledge, long seed,
-                          Map<String, String> params) {
+                          Map<String, String> params, ExecutionLimits limits) {
     public CodeRequest {
         siblings = siblings == null ? List.of() : List.copyOf(siblings);
         references = references == null ? List.of() : List.copyOf(references);
         trajectory = trajectory == null ? List.of() : List.copyOf(trajectory);
         knowledge = knowledge == null ? List.of() : List.copyOf(knowledge);
         params = params == null ? Map.of() : Map.copyOf(params);
+    }
+
+    /** A request without known limits (coders that do not size their work by them, and their tests). */
+    public CodeRequest(Operator operator, TaskInfo task, PreparedInputs inputs, NodeContext parent,
+                       List<NodeContext> siblings, List<NodeContext> references, List<NodeContext> trajectory,
+                       List<String> knowledge, long seed, Map<String, String> params) {
+        this(operator, task, inputs, parent, siblings, references, trajectory, knowledge, seed, params, null);
     }
 }

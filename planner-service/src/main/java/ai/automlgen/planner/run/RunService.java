@@ -23,6 +23,7 @@ import ai.automlgen.planner.coder.CodeRequest;
 import ai.automlgen.planner.coder.CodeResult;
 import ai.automlgen.planner.coder.CoderException;
 import ai.automlgen.planner.coder.CoderRegistry;
+import ai.automlgen.planner.coder.ExecutionLimits;
 import ai.automlgen.planner.coder.NodeContext;
 import ai.automlgen.planner.coder.Operator;
 import ai.automlgen.planner.graph.NodeRecord;
@@ -383,7 +384,8 @@ public class RunService {
                     siblings(runId, parent),
                     contexts(runId, decision.referenceIds()), contexts(runId, decision.trajectoryIds()),
                     knowledge.relevant(decision.operator(), run.task(), parent.outputTail()),
-                    run.config().seed() * 1_000_003L + Long.parseLong(node.id().substring(1)), run.config().params()));
+                    run.config().seed() * 1_000_003L + Long.parseLong(node.id().substring(1)), run.config().params(),
+                    new ExecutionLimits(timeLimit(run, false), nodeResources())));
         } catch (RuntimeException e) {
             // recorded as a buggy node, so the search sees the failure and moves on
             LOG.warnf(e, "run %s: coder %s failed for %s of %s", runId, run.config().coder(),
@@ -503,7 +505,7 @@ public class RunService {
         try {
             return coders.find(run.config().coder()).orElseThrow().write(new CodeRequest(Operator.REFIT, run.task(),
                     run.inputs(), context(run.runId(), best), List.of(), List.of(), List.of(), List.of(),
-                    run.config().seed(), run.config().params()));
+                    run.config().seed(), run.config().params(), new ExecutionLimits(timeLimit(run, true), nodeResources())));
         } catch (RuntimeException e) {
             LOG.infof("run %s: the %s coder has no refit of %s (%s); refitting its own code", run.runId(),
                     run.config().coder(), best.nodeId(), e.getMessage());
@@ -515,10 +517,18 @@ public class RunService {
 
     private void requestExecution(PlannerEvents.Sends sends, RunRecord run, NodeRecord node, String code, String inputDir,
                                   boolean refit) {
-        Duration left = Duration.between(clock.instant(), run.deadline()).plus(settings.grace());
-        Duration timeout = refit ? settings.nodeTimeout() : min(settings.nodeTimeout(), max(left, Duration.ofSeconds(30)));
         sends.executionRequested(ExecutionRequested.of(run.runId(), node.nodeId(), CodeRef.python(code), inputDir,
-                new Resources(settings.nodeCpus(), settings.nodeMemoryMb(), 0), timeout, refit));
+                nodeResources(), timeLimit(run, refit), refit));
+    }
+
+    /** A node's execution timeout: the node timeout, and for a search node no later than the run's deadline and grace. */
+    private Duration timeLimit(RunRecord run, boolean refit) {
+        Duration left = Duration.between(clock.instant(), run.deadline()).plus(settings.grace());
+        return refit ? settings.nodeTimeout() : min(settings.nodeTimeout(), max(left, Duration.ofSeconds(30)));
+    }
+
+    private Resources nodeResources() {
+        return new Resources(settings.nodeCpus(), settings.nodeMemoryMb(), 0);
     }
 
     // ------------------------------------------------------------------ end of a run

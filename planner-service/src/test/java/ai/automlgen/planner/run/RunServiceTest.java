@@ -6,10 +6,12 @@ import ai.automlgen.events.ExecutionFinished;
 import ai.automlgen.events.ExecutionRequested;
 import ai.automlgen.events.NodeScored;
 import ai.automlgen.events.Outcome;
+import ai.automlgen.events.Resources;
 import ai.automlgen.events.RunEvent;
 import ai.automlgen.planner.api.RunResource;
 import ai.automlgen.planner.coder.CodeRequest;
 import ai.automlgen.planner.coder.CoderException;
+import ai.automlgen.planner.coder.ExecutionLimits;
 import ai.automlgen.planner.coder.Operator;
 import ai.automlgen.planner.graph.RunRecord;
 import ai.automlgen.planner.graph.RunStatus;
@@ -238,6 +240,15 @@ class RunServiceTest {
         assertEquals(RunStatus.REFITTING, run.status());
         assertTrue(run.reason().contains("the scripted coder only drafts"), run.reason());
         assertTrue(fixture.executionRequests().get(1).refit());
+    }
+
+    @Test
+    void theCoderIsToldTheTimeLimitAndResourcesTheNodeWillRunWith() {
+        searchingRun(Map.of("search.drafts", "1"));
+
+        ExecutionLimits limits = fixture.coder.last(Operator.DRAFT).orElseThrow().limits();
+        assertEquals(new Resources(2, 1024, 0), limits.resources());
+        assertEquals(onlyRequest().timeout(), limits.timeLimit());
     }
 
     @Test

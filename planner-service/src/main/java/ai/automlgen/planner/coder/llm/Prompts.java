@@ -1,9 +1,11 @@
 package ai.automlgen.planner.coder.llm;
 
 import ai.automlgen.events.PreparedInputs;
+import ai.automlgen.events.Resources;
 import ai.automlgen.events.TaskInfo;
 import ai.automlgen.planner.coder.CodeRequest;
 import ai.automlgen.planner.coder.CoderException;
+import ai.automlgen.planner.coder.ExecutionLimits;
 import ai.automlgen.planner.coder.NodeContext;
 import ai.automlgen.planner.coder.Operator;
 import ai.automlgen.planner.coder.Templates;
@@ -78,7 +80,8 @@ public final class Prompts {
 
     private static String section(CodeRequest request, List<KnowledgeEntity> knowledge, String key) {
         return switch (key) {
-            case "task" -> task(request.task());
+            case "task" -> request.limits() == null ? task(request.task())
+                    : task(request.task()) + "\n" + limits(request.limits());
             case "inputs" -> inputs(request.inputs());
             case "knowledge" -> knowledge(knowledge);
             case "siblings" -> siblings(request.siblings());
@@ -121,6 +124,13 @@ public final class Prompts {
             out.append("\n### Description\n").append(head(task.description().strip(), MAX_DESCRIPTION)).append('\n');
         }
         return out.toString().strip();
+    }
+
+    static String limits(ExecutionLimits limits) {
+        Resources r = limits.resources();
+        return String.format(Locale.ROOT, "- limits when it runs: %d s (AUTOMLGEN_TIME_LIMIT), %d CPU core(s) "
+                + "(AUTOMLGEN_CPUS), %d MB of memory, %d GPU(s) (AUTOMLGEN_GPUS)", limits.timeLimit().toSeconds(),
+                r.cpus(), r.memoryMb(), r.gpus());
     }
 
     static String inputs(PreparedInputs inputs) {

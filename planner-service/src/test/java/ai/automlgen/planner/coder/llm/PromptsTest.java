@@ -1,12 +1,15 @@
 package ai.automlgen.planner.coder.llm;
 
+import ai.automlgen.events.Resources;
 import ai.automlgen.planner.coder.CodeRequest;
+import ai.automlgen.planner.coder.ExecutionLimits;
 import ai.automlgen.planner.coder.CoderException;
 import ai.automlgen.planner.coder.NodeContext;
 import ai.automlgen.planner.coder.Operator;
 import ai.automlgen.planner.knowledge.KnowledgeEntity;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -107,6 +110,25 @@ class PromptsTest {
         for (int i = 1; i <= 5; i++) {
             assertTrue(prompt.user().contains("end" + i + "\n```"), "reference " + i + " keeps its end");
         }
+    }
+
+    @Test
+    void theTaskSectionGivesTheNodesTimeLimitAndResources() {
+        CodeRequest request = new CodeRequest(Operator.DRAFT, Requests.TASK, Requests.INPUTS, null, null, null, null, null,
+                1, null, new ExecutionLimits(Duration.ofMinutes(9), new Resources(2, 6144, 1)));
+
+        String user = prompt(request, List.of()).user();
+
+        assertTrue(user.contains("\n- limits when it runs: 540 s (AUTOMLGEN_TIME_LIMIT), 2 CPU core(s) (AUTOMLGEN_CPUS), "
+                + "6144 MB of memory, 1 GPU(s) (AUTOMLGEN_GPUS)"), user);
+    }
+
+    @Test
+    void theSystemPromptSaysAutomlgenGpusIsTheNumberOfVisibleGpusAsTheContractDoes() {
+        String system = prompt(Requests.draft(List.of(), List.of()), List.of()).system().replaceAll("\\s+", " ");
+
+        assertTrue(system.contains("the number of visible GPUs as AUTOMLGEN_GPUS (CUDA_VISIBLE_DEVICES set to match)"), system);
+        assertTrue(system.contains("(CPU only when AUTOMLGEN_GPUS is 0)"), system);
     }
 
     @Test
