@@ -50,6 +50,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * same behaviour over HTTP is LlmCoderWireTest's) and a knowledge service stubbed with WireMock.
  */
 class LlmCoderTest {
+    /** An improve answer whose SEARCH line (max_depth=5) is not in the parent's script (max_depth=4). */
+    private static final String NON_MATCHING_PATCH = """
+            deeper trees
+            <<<<<<< SEARCH
+            model = XGBClassifier(max_depth=5)
+            =======
+            model = XGBClassifier(max_depth=6)
+            >>>>>>> REPLACE
+            """;
+
     private static final LlmSettings SETTINGS = new LlmSettings(Optional.of("http://llm.test/v1"), Optional.of("stub-model"),
             2, Duration.ZERO, 5, 60_000);
     private static final String DRAFT_ANSWER = """
@@ -128,14 +138,7 @@ class LlmCoderTest {
 
     @Test
     void blocksThatDoNotApplyGetOneRequestForTheWholeScript() {
-        ScriptedModel model = new ScriptedModel(answer("""
-                deeper trees
-                <<<<<<< SEARCH
-                model = XGBClassifier(max_depth=5)
-                =======
-                model = XGBClassifier(max_depth=6)
-                >>>>>>> REPLACE
-                """, 10, 5), answer("```python\nprint('whole')\n```", 20, 5));
+        ScriptedModel model = new ScriptedModel(answer(NON_MATCHING_PATCH, 10, 5), answer("```python\nprint('whole')\n```", 20, 5));
 
         CodeResult result = coder(model).write(Requests.onParent(Operator.IMPROVE, Requests.PARENT));
 
@@ -305,14 +308,7 @@ class LlmCoderTest {
 
     @Test
     void aFailedNodeCarriesTheTokensItsAnswersTook() {
-        ScriptedModel model = new ScriptedModel(answer("""
-                deeper trees
-                <<<<<<< SEARCH
-                model = XGBClassifier(max_depth=5)
-                =======
-                model = XGBClassifier(max_depth=6)
-                >>>>>>> REPLACE
-                """, 10, 5), answer("I cannot see the script.", 20, 5));
+        ScriptedModel model = new ScriptedModel(answer(NON_MATCHING_PATCH, 10, 5), answer("I cannot see the script.", 20, 5));
 
         CoderException e = assertThrows(CoderException.class,
                 () -> coder(model).write(Requests.onParent(Operator.IMPROVE, Requests.PARENT)));
@@ -322,14 +318,7 @@ class LlmCoderTest {
 
     @Test
     void aFailedRetryAfterAnAnswerCarriesTheAnswersTokens() {
-        ScriptedModel model = new ScriptedModel(answer("""
-                deeper trees
-                <<<<<<< SEARCH
-                model = XGBClassifier(max_depth=5)
-                =======
-                model = XGBClassifier(max_depth=6)
-                >>>>>>> REPLACE
-                """, 10, 5), fail(new AuthenticationException("401")));
+        ScriptedModel model = new ScriptedModel(answer(NON_MATCHING_PATCH, 10, 5), fail(new AuthenticationException("401")));
 
         CoderException e = assertThrows(CoderException.class,
                 () -> coder(model).write(Requests.onParent(Operator.IMPROVE, Requests.PARENT)));
