@@ -92,7 +92,9 @@ class LlmSolveEndToEndTest {
     @AfterAll
     static void defaultPlanner() throws Exception {
         try {
-            restartPlanner(Map.of(), Set.of(BASE_URL, MODEL));
+            // back to the planner this JVM's environment gives (CI sets no endpoint)
+            restartPlanner(Map.of(), Set.of(BASE_URL, MODEL).stream().filter(name -> System.getenv(name) == null)
+                    .collect(java.util.stream.Collectors.toSet()));
         } finally {
             if (stub != null) {
                 stub.stop();
@@ -119,15 +121,18 @@ class LlmSolveEndToEndTest {
             stub.verify(moreThanOrExactly(1), postRequestedFor(urlEqualTo(COMPLETIONS))
                     .withRequestBody(matchingJsonPath("$.model", equalTo("stub-model")))
                     .withRequestBody(containing("roc_auc"))
-                    .withRequestBody(containing("valid_predictions.csv")));
-            assertEveryNodeRunsTheStubsScript(runId);
+                    .withRequestBody(containing("Predict the probability that a mass is benign")));
+            int written = assertEveryNodeRunsTheStubsScript(runId);
+            // one answer of 1500 tokens (the stub's usage) per node the model wrote
+            JsonNode view = EventJson.mapper().readTree(PlannerApi.get("/runs/" + runId));
+            assertEquals(1500L * written, view.get("coderTokens").asLong(), view.toString());
         } finally {
             PlannerApi.deleteRun(runId);
         }
     }
 
-    /** Drafts and the refit alike: the planner ran what the model wrote, with the model's plan. */
-    private static void assertEveryNodeRunsTheStubsScript(String runId) throws Exception {
+    /** Drafts and the refit alike: the planner ran what the model wrote, with the model's plan; returns how many nodes. */
+    private static int assertEveryNodeRunsTheStubsScript(String runId) throws Exception {
         JsonNode graph = EventJson.mapper().readTree(PlannerApi.get("/runs/" + runId + "/graph"));
         Set<String> operators = new HashSet<>();
         for (JsonNode node : graph.get("nodes")) {
@@ -141,6 +146,7 @@ class LlmSolveEndToEndTest {
             assertEquals(operator + ": " + PLAN, node.get("plan").asText(), "plan of node " + id);
         }
         assertTrue(operators.containsAll(List.of("draft", "refit")), "operators " + operators);
+        return graph.get("nodes").size() - 1;
     }
 
     /** infra/stack.sh: stop the planner, then start what is not running (Kafka, Redis, the others when this runs first). */
