@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** Runs {@code ./automlgen} (and {@code infra/stack.sh}) exactly as a user would, capturing exit status and output. */
 final class Launcher {
     static final Path REPO = Path.of(System.getProperty("automlgen.repo", "..")).toAbsolutePath().normalize();
@@ -32,6 +34,17 @@ final class Launcher {
     static Result stack(Map<String, String> env, Set<String> unset, long timeoutMinutes, String... args)
             throws IOException, InterruptedException {
         return exec(REPO.resolve("infra/stack.sh"), env, unset, timeoutMinutes, args);
+    }
+
+    /**
+     * infra/stack.sh: stops the planner, then starts what is not running (Kafka, Redis, the other services when this runs
+     * first); the planner gets this JVM's environment plus {@code env}, without the variables named in {@code unset}.
+     */
+    static void restartPlanner(Map<String, String> env, Set<String> unset) throws IOException, InterruptedException {
+        Result down = stack(Map.of(), Set.of(), 2, "down", "planner-service");
+        assertEquals(0, down.exitCode(), down.stderr());
+        Result up = stack(env, unset, 5, "up", "all");
+        assertEquals(0, up.exitCode(), up.stderr());
     }
 
     private static Result exec(Path program, Map<String, String> env, Set<String> unset, long timeoutMinutes, String... args)

@@ -86,14 +86,15 @@ class LlmSolveEndToEndTest {
         stub = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         stub.start();
         stub.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(okJson(completion("Plan: " + PLAN + "\n```python\n" + SCRIPT + "```\n"))));
-        restartPlanner(Map.of(BASE_URL, "http://127.0.0.1:" + stub.port() + "/v1", MODEL, "stub-model"), Set.of());
+        // only the planner reads AUTOMLGEN_LLM_*: services started alongside it ignore them
+        Launcher.restartPlanner(Map.of(BASE_URL, "http://127.0.0.1:" + stub.port() + "/v1", MODEL, "stub-model"), Set.of());
     }
 
     @AfterAll
     static void defaultPlanner() throws Exception {
         try {
             // back to the planner this JVM's environment gives (CI sets no endpoint)
-            restartPlanner(Map.of(), Set.of(BASE_URL, MODEL).stream().filter(name -> System.getenv(name) == null)
+            Launcher.restartPlanner(Map.of(), Set.of(BASE_URL, MODEL).stream().filter(name -> System.getenv(name) == null)
                     .collect(java.util.stream.Collectors.toSet()));
         } finally {
             if (stub != null) {
@@ -147,15 +148,6 @@ class LlmSolveEndToEndTest {
         }
         assertTrue(operators.containsAll(List.of("draft", "refit")), "operators " + operators);
         return graph.get("nodes").size() - 1;
-    }
-
-    /** infra/stack.sh: stop the planner, then start what is not running (Kafka, Redis, the others when this runs first). */
-    private static void restartPlanner(Map<String, String> env, Set<String> unset) throws Exception {
-        Launcher.Result down = Launcher.stack(Map.of(), Set.of(), 2, "down", "planner-service");
-        assertEquals(0, down.exitCode(), down.stderr());
-        // only the planner reads AUTOMLGEN_LLM_*: services started alongside it ignore them
-        Launcher.Result up = Launcher.stack(env, unset, 5, "up", "all");
-        assertEquals(0, up.exitCode(), up.stderr());
     }
 
     /** An OpenAI chat completion answering {@code content}, with token usage for the planner's accounting. */
