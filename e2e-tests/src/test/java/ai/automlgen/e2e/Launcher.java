@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 final class Launcher {
     static final Path REPO = Path.of(System.getProperty("automlgen.repo", "..")).toAbsolutePath().normalize();
     static final Path BENCH = REPO.resolveSibling("shared").resolve("bench");
+    /** infra/stack.sh's $AUTOMLGEN_HOME: its logs/ hold one {@code <service>.log} per service. */
+    static final Path STACK_HOME = Path.of(System.getenv().getOrDefault("AUTOMLGEN_HOME", REPO.resolve(".automlgen").toString()));
 
     record Result(int exitCode, String stdout, String stderr) {
     }

@@ -1,9 +1,12 @@
 package ai.automlgen.e2e;
 
+import ai.automlgen.events.EventJson;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,14 +20,31 @@ final class PlannerApi {
         return send(HttpRequest.newBuilder(URI.create(URL + path)).GET().build());
     }
 
+    /** {@code POST /runs} with {@code request} (RunRequest's fields); returns the new run's id. */
+    static String submitRun(Map<String, Object> request) throws Exception {
+        String body = send(HttpRequest.newBuilder(URI.create(URL + "/runs")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(EventJson.write(request))).build(), 201);
+        return EventJson.mapper().readTree(body).get("runId").asText();
+    }
+
+    /** Ends the run unless it has ended (a run must end before it can be deleted). */
+    static void cancelRun(String runId) throws Exception {
+        send(HttpRequest.newBuilder(URI.create(URL + "/runs/" + runId + "/cancel")).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), 200);
+    }
+
     /** Tests leave no run behind in Redis. */
     static void deleteRun(String runId) throws Exception {
         send(HttpRequest.newBuilder(URI.create(URL + "/runs/" + runId)).DELETE().build());
     }
 
     private static String send(HttpRequest request) throws Exception {
+        return send(request, 200);
+    }
+
+    private static String send(HttpRequest request, int expectedStatus) throws Exception {
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), request.method() + " " + request.uri() + ": " + response.body());
+        assertEquals(expectedStatus, response.statusCode(), request.method() + " " + request.uri() + ": " + response.body());
         return response.body();
     }
 
