@@ -38,7 +38,7 @@ class NoopCoderTest {
         PreparedInputs inputs = new PreparedInputs(input.toString(), Map.of("sample_submission", "sample_submission.csv.gz",
                 "valid_sample_submission", "valid_sample_submission.csv"), 10, 2, 1);
 
-        for (Operator operator : List.of(Operator.DRAFT, Operator.IMPROVE, Operator.DEBUG, Operator.REFIT)) {
+        for (Operator operator : List.of(Operator.DRAFT, Operator.IMPROVE, Operator.DEBUG)) {
             String code = new NoopCoder().write(new CodeRequest(operator, TASK, inputs, null, null, null, null, null, 1,
                     null)).code();
             Path output = run(code, input);
@@ -47,12 +47,13 @@ class NoopCoderTest {
         }
     }
 
+    /** The planner asks for a refit with the search's input roles; full/, where it runs, has no validation files. */
     @Test
     void aRefitWithoutValidationRowsWritesOnlyTheSubmission() throws Exception {
         Path full = Files.createTempDirectory(temp, "full");
         Files.writeString(full.resolve("sample_submission.csv"), "id,y\n7,0.5\n");
-        PreparedInputs inputs = new PreparedInputs(full.toString(), Map.of("sample_submission", "sample_submission.csv"),
-                12, 0, 1);
+        PreparedInputs inputs = new PreparedInputs(full.toString(), Map.of("sample_submission", "sample_submission.csv",
+                "valid", "valid.csv", "valid_sample_submission", "valid_sample_submission.csv"), 12, 0, 1);
 
         Path output = run(new NoopCoder().write(new CodeRequest(Operator.REFIT, TASK, inputs, null, null, null, null, null,
                 1, null)).code(), full);
