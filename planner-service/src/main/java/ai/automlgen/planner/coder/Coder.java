@@ -23,6 +23,14 @@ public interface Coder {
     CodeResult write(CodeRequest request);
 
     /**
+     * Whether {@link #write} may take long: a model's answer takes seconds to minutes. The planner writes a slow
+     * coder's code on threads of its own, so the run's other events, a cancel and other runs do not wait for it.
+     */
+    default boolean slow() {
+        return false;
+    }
+
+    /**
      * Checks the run's parameters this coder reads (its {@code coder.} keys) before a run starts, so a
      * mistyped option fails the run request instead of every node. A coder that reads none refuses them all,
      * rather than silently ignoring an ablation switch meant for another coder.

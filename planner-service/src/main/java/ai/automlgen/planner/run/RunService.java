@@ -21,6 +21,7 @@ import ai.automlgen.events.TaskRejected;
 import ai.automlgen.events.TaskSubmitted;
 import ai.automlgen.planner.coder.CodeRequest;
 import ai.automlgen.planner.coder.CodeResult;
+import ai.automlgen.planner.coder.Coder;
 import ai.automlgen.planner.coder.CoderException;
 import ai.automlgen.planner.coder.CoderRegistry;
 import ai.automlgen.planner.coder.ExecutionLimits;
@@ -38,6 +39,7 @@ import ai.automlgen.planner.graph.RunStatus;
 import ai.automlgen.planner.knowledge.KnowledgeClient;
 import ai.automlgen.planner.messaging.PlannerEvents;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -51,7 +53,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * A run's life (DESIGN §3): submit → prepared → expand nodes (coder → Redis → executions) →
@@ -69,6 +78,7 @@ public class RunService {
     static final String ROOT = "root";
     /** How the plan and reason of a node whose code the coder could not write begin. */
     private static final String CODER_FAILED = "coder failed: ";
+    private static final String REFIT_WRITE = "refit";
 
     private final RedisGraphStore store;
     private final PlannerEvents events;
@@ -82,15 +92,21 @@ public class RunService {
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     /** Runs whose last node could not be created (Kafka or Redis away): no new node before the back-off passed. */
     private final ConcurrentHashMap<String, CreationBackoff> backoffs = new ConcurrentHashMap<>();
+    /** Where a slow coder's code is written ({@link Coder#slow()}): not on the threads that handle the runs' events. */
+    private final Executor codeWriters;
+    /** This planner's code writes in progress: per run, by node id (the refit's under {@link #REFIT_WRITE}). */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, CodeWrite>> writes = new ConcurrentHashMap<>();
 
     @Inject
     public RunService(RedisGraphStore store, PlannerEvents events, CoderRegistry coders, RunSettings settings,
                       SearchSessions sessions, KnowledgeClient knowledge, RunLeases leases) {
-        this(store, events, coders, settings, sessions, knowledge, leases, InstantSource.system());
+        this(store, events, coders, settings, sessions, knowledge, leases, InstantSource.system(),
+                codeWriterPool(settings.codeWriters()));
     }
 
     RunService(RedisGraphStore store, PlannerEvents events, CoderRegistry coders, RunSettings settings,
-               SearchSessions sessions, KnowledgeClient knowledge, RunLeases leases, InstantSource clock) {
+               SearchSessions sessions, KnowledgeClient knowledge, RunLeases leases, InstantSource clock,
+               Executor codeWriters) {
         this.store = store;
         this.events = events;
         this.coders = coders;
@@ -99,6 +115,24 @@ public class RunService {
         this.knowledge = knowledge;
         this.leases = leases;
         this.clock = clock;
+        this.codeWriters = codeWriters;
+    }
+
+    private static ExecutorService codeWriterPool(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "code-writer-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Interrupts the code writes in progress: their nodes stay claimed until their runs' deadlines (superviseRuns). */
+    @PreDestroy
+    void stopCodeWriters() {
+        if (codeWriters instanceof ExecutorService pool) {
+            pool.shutdownNow();
+        }
     }
 
     // ------------------------------------------------------------------ submit
@@ -345,22 +379,42 @@ public class RunService {
 
     /**
      * Writes, records and hands to the executor the node the engine just claimed; false when the search stopped (its
-     * coder kept failing). A failure here cancels the node: left PENDING, the claim would hold one of the run's
-     * slots for good and nothing more would be expanded until the deadline. Cancelled, it gives its place in the node
-     * budget back ({@link ai.automlgen.planner.search.GraphView#nodeCount()}), and the run backs off: with Kafka
-     * or Redis away, every tick would otherwise create a node only to cancel it.
+     * coder kept failing). A slow coder's code is written off this thread ({@link #writeOffThread}): the node stays
+     * claimed meanwhile, holding one of the run's slots.
      */
     private boolean createNode(RunRecord run, SearchSessions.Session session, SearchEngine.Expansion expansion) {
+        return cancelledIfItFails(run, session, expansion.node().id(), () -> {
+            Coder coder = coders.find(run.config().coder()).orElseThrow();
+            CodeRequest request = codeRequest(run, expansion);
+            if (!coder.slow()) {
+                return addNode(run, session, expansion, write(run, coder, request, expansion));
+            }
+            SearchNode node = expansion.node();
+            writeOffThread(run.runId(), node.id(), () -> write(run, coder, request, expansion),
+                    (current, code) -> addWrittenNode(current, expansion, code),
+                    (current, reason) -> recordUnwritten(current, node, new CodeResult("", "code not written: " + reason,
+                            null), reason));
+            return true;
+        });
+    }
+
+    /**
+     * Runs one step of a node's creation; a failure cancels the node: left PENDING, the claim would hold one of the
+     * run's slots for good and nothing more would be expanded until the deadline. Cancelled, it gives its place in the
+     * node budget back ({@link ai.automlgen.planner.search.GraphView#nodeCount()}), and the run backs off: with Kafka
+     * or Redis away, every tick would otherwise create a node only to cancel it.
+     */
+    private boolean cancelledIfItFails(RunRecord run, SearchSessions.Session session, String nodeId,
+                                       java.util.function.BooleanSupplier step) {
         try {
-            boolean goesOn = writeAndRequest(run, session, expansion);
+            boolean goesOn = step.getAsBoolean();
             backoffs.remove(run.runId());
             return goesOn;
         } catch (RuntimeException e) {
             CreationBackoff backoff = backoffs.merge(run.runId(), CreationBackoff.first(clock.instant(), settings),
                     (previous, first) -> previous.next(clock.instant(), settings));
-            LOG.warnf("run %s: could not create node %s (%s); no new node for %d s", run.runId(),
-                    expansion.node().id(), e.getMessage(), Duration.between(clock.instant(), backoff.until()).toSeconds());
-            String nodeId = expansion.node().id();
+            LOG.warnf("run %s: could not create node %s (%s); no new node for %d s", run.runId(), nodeId,
+                    e.getMessage(), Duration.between(clock.instant(), backoff.until()).toSeconds());
             try {
                 store.node(run.runId(), nodeId).ifPresent(node -> store.saveNode(
                         node.scored(NodeStatus.CANCELLED, null, "the planner could not create it: " + e.getMessage(), null)));
@@ -372,26 +426,36 @@ public class RunService {
         }
     }
 
-    private boolean writeAndRequest(RunRecord run, SearchSessions.Session session, SearchEngine.Expansion expansion) {
+    /** What the coder is asked for the node the engine claimed: read from the run's graph while the run is held. */
+    private CodeRequest codeRequest(RunRecord run, SearchEngine.Expansion expansion) {
         SearchNode node = expansion.node();
         Decision decision = expansion.decision();
         String runId = run.runId();
         NodeRecord parent = store.node(runId, node.parentId()).orElseThrow();
-        CodeResult code;
+        return new CodeRequest(decision.operator(), run.task(), run.inputs(),
+                parent.nodeId().equals(ROOT) ? null : context(runId, parent), siblings(runId, parent),
+                contexts(runId, decision.referenceIds()), contexts(runId, decision.trajectoryIds()),
+                knowledge.relevant(decision.operator(), run.task(), parent.outputTail()),
+                run.config().seed() * 1_000_003L + Long.parseLong(node.id().substring(1)), run.config().params(),
+                new ExecutionLimits(timeLimit(run, false), nodeResources()));
+    }
+
+    /** The coder's code for a node; a coder that fails gives a node without code, scored buggy by {@link #addNode}. */
+    private static CodeResult write(RunRecord run, Coder coder, CodeRequest request, SearchEngine.Expansion expansion) {
         try {
-            code = coders.find(run.config().coder()).orElseThrow().write(new CodeRequest(decision.operator(),
-                    run.task(), run.inputs(), parent.nodeId().equals(ROOT) ? null : context(runId, parent),
-                    siblings(runId, parent),
-                    contexts(runId, decision.referenceIds()), contexts(runId, decision.trajectoryIds()),
-                    knowledge.relevant(decision.operator(), run.task(), parent.outputTail()),
-                    run.config().seed() * 1_000_003L + Long.parseLong(node.id().substring(1)), run.config().params(),
-                    new ExecutionLimits(timeLimit(run, false), nodeResources())));
+            return coder.write(request);
         } catch (RuntimeException e) {
             // recorded as a buggy node, so the search sees the failure and moves on
-            LOG.warnf(e, "run %s: coder %s failed for %s of %s", runId, run.config().coder(),
-                    decision.operator().wireName(), node.parentId());
-            code = new CodeResult("", CODER_FAILED + e.getMessage(), null, tokensSpent(e));
+            LOG.warnf(e, "run %s: coder %s failed for %s of %s", run.runId(), coder.name(),
+                    expansion.decision().operator().wireName(), expansion.node().parentId());
+            return new CodeResult("", CODER_FAILED + e.getMessage(), null, tokensSpent(e));
         }
+    }
+
+    private boolean addNode(RunRecord run, SearchSessions.Session session, SearchEngine.Expansion expansion,
+                            CodeResult code) {
+        SearchNode node = expansion.node();
+        String runId = run.runId();
         countTokens(run, node.id(), code);
         NodeRecord record = NodeRecord.pending(runId, node, code.plan());
         store.addNode(record, code.code(), code.spec());
@@ -400,7 +464,7 @@ public class RunService {
                 .search(NodeCreated.of(runId, node.id(), node.parentId(), record.operator(), node.branch(),
                         node.depth(), code.plan()))
                 .search(EdgeAdded.of(runId, node.parentId(), node.id(), "PARENT"));
-        for (var edge : decision.extraEdges(node.id())) {
+        for (var edge : expansion.decision().extraEdges(node.id())) {
             store.addEdge(runId, edge.from(), edge.to(), edge.type().name());
             sends.search(EdgeAdded.of(runId, edge.from(), edge.to(), edge.type().name()));
         }
@@ -413,6 +477,83 @@ public class RunService {
         requestExecution(sends, run, record, code.code(), run.inputs().inputDir(), false);
         sends.awaitAcks();
         return true;
+    }
+
+    /** A slow coder's node, written: recorded and run if the run is still searching, and the search goes on. */
+    private void addWrittenNode(RunRecord run, SearchEngine.Expansion expansion, CodeResult code) {
+        if (run.status() != RunStatus.SEARCHING) {
+            countTokens(run, expansion.node().id(), code);
+            recordUnwritten(run, expansion.node(), code, "the search ended while its code was being written");
+            return;
+        }
+        SearchSessions.Session session = sessions.open(run);
+        if (cancelledIfItFails(run, session, expansion.node().id(), () -> addNode(run, session, expansion, code))) {
+            expand(store.run(run.runId()).orElse(run)); // a node without code freed its slot
+        }
+    }
+
+    /** A claimed node whose code came too late for its run (or never came): recorded cancelled, saying why. */
+    private void recordUnwritten(RunRecord run, SearchNode node, CodeResult code, String reason) {
+        store.addNode(NodeRecord.pending(run.runId(), node, code.plan()).scored(NodeStatus.CANCELLED, null, reason, null),
+                code.code(), code.spec());
+        store.addEdge(run.runId(), node.parentId(), node.id(), "PARENT");
+        sessions.open(run).graph().cancel(node.id());
+        if (run.status().terminal()) {
+            sessions.close(run.runId()); // opened for the cancel alone
+        }
+    }
+
+    /**
+     * Writes a slow coder's code on a code-writer thread and then applies it holding the run's lock and lease again.
+     * Meanwhile the run's other events are handled; should the run stop waiting ({@link #stopWrites}: it ended, or
+     * its budget ran out), {@code stopped} records why, the write is interrupted and its code is dropped.
+     */
+    private void writeOffThread(String runId, String key, Supplier<CodeResult> write,
+                                BiConsumer<RunRecord, CodeResult> apply, BiConsumer<RunRecord, String> stopped) {
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            CodeResult code = write.get();
+            Thread.interrupted(); // a stop that came as the write ended: the Redis calls below must not see it
+            ConcurrentHashMap<String, CodeWrite> ofRun = writes.get(runId);
+            if (ofRun == null || ofRun.remove(key) == null) {
+                return; // stopped: recorded by stopWrites
+            }
+            applyHoldingTheRun(runId, run -> apply.accept(run, code));
+        }, null);
+        writes.computeIfAbsent(runId, id -> new ConcurrentHashMap<>()).put(key, new CodeWrite(task, stopped));
+        codeWriters.execute(task);
+    }
+
+    /** Like a handler: waits for the run while another thread or replica holds it; a failure is logged, not thrown. */
+    private void applyHoldingTheRun(String runId, java.util.function.Consumer<RunRecord> apply) {
+        while (true) {
+            try {
+                withRun(runId, apply);
+                return;
+            } catch (RunBusyException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return; // shutting down
+                }
+                LOG.infof("%s; applying the code written for it again", e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "run %s: the code written for it could not be applied", runId);
+                return;
+            }
+        }
+    }
+
+    /** Stops this planner's code writes for the run, each recorded as its {@link CodeWrite#stopped} says. */
+    private void stopWrites(RunRecord run, String reason) {
+        ConcurrentHashMap<String, CodeWrite> ofRun = writes.remove(run.runId());
+        if (ofRun != null) {
+            ofRun.values().forEach(write -> {
+                write.task().cancel(true);
+                write.stopped().accept(run, reason);
+            });
+        }
+    }
+
+    /** A code write in progress, and what to record should the run stop waiting for it. */
+    private record CodeWrite(FutureTask<Void> task, BiConsumer<RunRecord, String> stopped) {
     }
 
     /** A model-backed coder's tokens for one node: logged with the run's running total (kept in the run's Redis hash). */
@@ -474,14 +615,32 @@ public class RunService {
         return nodeIds.stream().flatMap(id -> store.node(runId, id).stream()).map(n -> context(runId, n)).toList();
     }
 
-    /** Refits the best node on all labelled data; {@code reason}, when the search stopped early, says why. */
+    /**
+     * Refits the best node on all labelled data; {@code reason}, when the search stopped early, says why. A slow
+     * coder's refit is written off this thread; should it not come, superviseRuns ends the run with the best node's
+     * own submission once the refit's time is up.
+     */
     private void startRefit(RunRecord run, String reason) {
         if (run.bestNodeId() == null) {
             finish(run, RunStatus.FAILED, null, "no node produced a valid pipeline within the budget");
             return;
         }
         NodeRecord best = store.node(run.runId(), run.bestNodeId()).orElseThrow();
-        CodeResult code = refitCode(run, best);
+        RunRecord refitting = run.refitting(reason);
+        store.saveRun(refitting);
+        Coder coder = coders.find(run.config().coder()).orElseThrow();
+        if (!coder.slow()) {
+            requestRefit(refitting, best, refitCode(refitting, coder, best));
+            return;
+        }
+        writeOffThread(run.runId(), REFIT_WRITE, () -> refitCode(refitting, coder, best), (current, code) -> {
+            if (current.status() == RunStatus.REFITTING) {
+                requestRefit(current, best, code);
+            }
+        }, (current, why) -> { });
+    }
+
+    private void requestRefit(RunRecord run, NodeRecord best, CodeResult code) {
         long seq = store.nextSequence(run.runId());
         String nodeId = "n" + seq;
         countTokens(run, nodeId, code);
@@ -490,25 +649,23 @@ public class RunService {
                 null, clock.instant(), null);
         store.addNode(refit, code.code(), code.spec());
         store.addEdge(run.runId(), best.nodeId(), nodeId, "PARENT");
-        RunRecord refitting = run.refitting(reason);
-        store.saveRun(refitting);
         PlannerEvents.Sends sends = events.sends()
                 .search(NodeCreated.of(run.runId(), nodeId, best.nodeId(), refit.operator(), best.branch(), refit.depth(), refit.plan()))
                 .search(EdgeAdded.of(run.runId(), best.nodeId(), nodeId, "PARENT"));
         String fullDir = Path.of(run.inputs().inputDir()).resolveSibling("full").toString();
-        requestExecution(sends, refitting, refit, code.code(), fullDir, true);
+        requestExecution(sends, run, refit, code.code(), fullDir, true);
         sends.awaitAcks();
     }
 
     /** The coder's refit of the best node; where the coder has none, the best node's own code (it reads full/ alike). */
-    private CodeResult refitCode(RunRecord run, NodeRecord best) {
+    private CodeResult refitCode(RunRecord run, Coder coder, NodeRecord best) {
         try {
-            return coders.find(run.config().coder()).orElseThrow().write(new CodeRequest(Operator.REFIT, run.task(),
-                    run.inputs(), context(run.runId(), best), List.of(), List.of(), List.of(), List.of(),
-                    run.config().seed(), run.config().params(), new ExecutionLimits(timeLimit(run, true), nodeResources())));
+            return coder.write(new CodeRequest(Operator.REFIT, run.task(), run.inputs(), context(run.runId(), best),
+                    List.of(), List.of(), List.of(), List.of(), run.config().seed(), run.config().params(),
+                    new ExecutionLimits(timeLimit(run, true), nodeResources())));
         } catch (RuntimeException e) {
             LOG.infof("run %s: the %s coder has no refit of %s (%s); refitting its own code", run.runId(),
-                    run.config().coder(), best.nodeId(), e.getMessage());
+                    coder.name(), best.nodeId(), e.getMessage());
             return new CodeResult(store.code(run.runId(), best.nodeId()).orElseThrow(),
                     "refit " + best.nodeId() + " on all labelled data", store.spec(run.runId(), best.nodeId()).orElse(null),
                     tokensSpent(e));
@@ -631,6 +788,7 @@ public class RunService {
     }
 
     private void cancelPending(RunRecord run, String reason) {
+        stopWrites(run, reason);
         Optional<SearchSessions.Session> session = run.task() == null ? Optional.empty()
                 : Optional.of(sessions.open(run));
         for (NodeRecord n : store.nodes(run.runId())) {

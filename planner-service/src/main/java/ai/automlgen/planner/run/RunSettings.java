@@ -36,4 +36,7 @@ public interface RunSettings {
 
     /** The longest such wait: the back-off doubles with each failure in a row up to this. */
     Duration creationBackoffMax();
+
+    /** Threads that write a slow coder's code (a model call), each one node at a time, off the event handlers. */
+    int codeWriters();
 }

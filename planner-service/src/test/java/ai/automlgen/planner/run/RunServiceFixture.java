@@ -61,12 +61,13 @@ final class RunServiceFixture {
     final ScriptedCoder coder = new ScriptedCoder();
     final MemoryLeases leases = new MemoryLeases();
     final SettableClock clock = new SettableClock();
+    final QueuedWrites codeWriters = new QueuedWrites();
     final RunService service;
 
     RunServiceFixture(int coderFailuresToStop) {
         PlannerEvents events = new PlannerEvents(tasks.proxy(), executions.proxy(), searchEvents.proxy());
         service = new RunService(store, events, registry(coder), settings(coderFailuresToStop), sessions,
-                new NoKnowledge(), leases, clock);
+                new NoKnowledge(), leases, clock, codeWriters);
     }
 
     /** A binary tabular task prepared under {@code runDir}, as the evaluator would announce it. */
@@ -114,12 +115,19 @@ final class RunServiceFixture {
             public int coderFailuresToStop() { return coderFailuresToStop; }
             public Duration creationBackoff() { return Duration.ofSeconds(5); }
             public Duration creationBackoffMax() { return Duration.ofSeconds(60); }
+            public int codeWriters() { return 1; }
         };
     }
 
-    /** Writes a one-line script for every request unless told otherwise; keeps every request. */
-    static final class ScriptedCoder implements Coder {
+    /**
+     * Writes a one-line script for every request unless told otherwise; keeps every request. Made {@code slow}, the
+     * planner hands its writes to {@link #codeWriters}, and {@code leaseHeldWhileWriting} tells whether a write ran
+     * while the run's lease was held.
+     */
+    final class ScriptedCoder implements Coder {
         final List<CodeRequest> requests = new ArrayList<>();
+        boolean slow;
+        boolean leaseHeldWhileWriting;
         Function<CodeRequest, CodeResult> answer = request -> new CodeResult("print('" + request.operator().wireName()
                 + "')", request.operator().wireName(), null);
 
@@ -129,7 +137,13 @@ final class RunServiceFixture {
         }
 
         @Override
+        public boolean slow() {
+            return slow;
+        }
+
+        @Override
         public CodeResult write(CodeRequest request) {
+            leaseHeldWhileWriting |= leases.held.get() > 0;
             requests.add(request);
             return answer.apply(request);
         }
@@ -166,6 +180,7 @@ final class RunServiceFixture {
      */
     static final class MemoryLeases implements RunLeases {
         final AtomicInteger refusals = new AtomicInteger();
+        final AtomicInteger held = new AtomicInteger();
 
         @Override
         public Optional<Lease> acquire(String runId) {
@@ -177,7 +192,26 @@ final class RunServiceFixture {
             if (refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 return Optional.empty();
             }
-            return Optional.of(() -> { });
+            held.incrementAndGet();
+            return Optional.of(held::decrementAndGet);
+        }
+    }
+
+    /** The planner's code-writer threads, run when a test says so: what happens while a slow coder writes. */
+    static final class QueuedWrites implements java.util.concurrent.Executor {
+        final List<Runnable> queued = new ArrayList<>();
+
+        @Override
+        public void execute(Runnable write) {
+            queued.add(write);
+        }
+
+        /** Runs the writes queued so far (not those they queue in turn); how many there were. */
+        int runQueued() {
+            List<Runnable> now = List.copyOf(queued);
+            queued.clear();
+            now.forEach(Runnable::run);
+            return now.size();
         }
     }
 

@@ -13,6 +13,7 @@ import ai.automlgen.planner.coder.CodeRequest;
 import ai.automlgen.planner.coder.CoderException;
 import ai.automlgen.planner.coder.ExecutionLimits;
 import ai.automlgen.planner.coder.Operator;
+import ai.automlgen.planner.graph.NodeRecord;
 import ai.automlgen.planner.graph.RunRecord;
 import ai.automlgen.planner.graph.RunStatus;
 import ai.automlgen.planner.messaging.PlannerHandlers;
@@ -259,6 +260,83 @@ class RunServiceTest {
         String runId = searchingRun(Map.of());
 
         assertEquals(3 * 700, fixture.store.coderTokens(runId));
+    }
+
+    // ------------------------------------------------------------------ a slow coder (a model) writes off the handlers
+
+    @Test
+    void slowCodersCodeIsWrittenAfterTheHandlerReturnedAndWithoutTheRunsLease() {
+        fixture.coder.slow = true;
+        searchingRun(Map.of("search.drafts", "1"));
+
+        assertTrue(fixture.coder.requests.isEmpty(), "the prepared handler waited for the code");
+        assertEquals(List.of(), fixture.executionRequests());
+
+        assertEquals(1, fixture.codeWriters.runQueued());
+        assertEquals("n1", onlyRequest().nodeId());
+        assertFalse(fixture.coder.leaseHeldWhileWriting, "the run was held while its code was written");
+    }
+
+    @Test
+    void cancelWhileASlowCoderWritesEndsTheRunAtOnceAndTheNodeIsRecordedCancelledNotRun() {
+        fixture.coder.slow = true;
+        String runId = searchingRun(Map.of("search.drafts", "1"));
+
+        runs.cancel(runId);
+        fixture.codeWriters.runQueued();
+
+        assertEquals(RunStatus.CANCELLED, fixture.store.run(runId).orElseThrow().status());
+        assertEquals(List.of(), fixture.executionRequests());
+        NodeRecord node = fixture.store.node(runId, "n1").orElseThrow();
+        assertEquals(NodeStatus.CANCELLED, node.status());
+        assertTrue(node.reason().startsWith("run ended"), node.reason());
+    }
+
+    @Test
+    void nodeStillBeingWrittenWhenTheBudgetRunsOutIsCancelledAndTheBestIsRefit() {
+        fixture.coder.slow = true;
+        String runId = searchingRun(Map.of("search.drafts", "1"));
+        fixture.codeWriters.runQueued();
+        String draft = onlyRequest().nodeId();
+        runs.onExecutionFinished(executed(runId, draft, Outcome.OK, ""));
+        runs.onEvaluation(evaluation(runId, draft, 0.8, null));
+        assertEquals(1, fixture.codeWriters.queued.size(), "the next node's code is being written");
+
+        fixture.clock.advance(Duration.ofMinutes(13)); // past the 10-minute budget and its 2-minute grace
+        runs.superviseRuns();
+        fixture.codeWriters.runQueued();
+
+        NodeRecord unwritten = fixture.store.node(runId, "n2").orElseThrow();
+        assertEquals(NodeStatus.CANCELLED, unwritten.status());
+        assertTrue(unwritten.reason().contains("budget ran out"), unwritten.reason());
+        List<ExecutionRequested> requests = fixture.executionRequests();
+        assertEquals(2, requests.size(), requests.toString());
+        assertTrue(requests.get(1).refit());
+        assertEquals(RunStatus.REFITTING, fixture.store.run(runId).orElseThrow().status());
+    }
+
+    @Test
+    void slowCoderFailingAfterAGoodNodeStopsTheSearchAndItsRefitIsWrittenOffTheHandlerToo() {
+        fixture.coder.slow = true;
+        String runId = searchingRun(Map.of("search.drafts", "1"));
+        fixture.codeWriters.runQueued();
+        String draft = onlyRequest().nodeId();
+        fixture.coder.answer = request -> {
+            throw new CoderException("the scripted coder only drafts");
+        };
+        runs.onExecutionFinished(executed(runId, draft, Outcome.OK, ""));
+        runs.onEvaluation(evaluation(runId, draft, 0.8, null));
+        int writes = 0;
+        for (int queued = fixture.codeWriters.runQueued(); queued > 0; queued = fixture.codeWriters.runQueued()) {
+            writes += queued;
+        }
+
+        assertEquals(4, writes); // three failed nodes in a row stop the search, then the refit
+        RunRecord run = fixture.store.run(runId).orElseThrow();
+        assertEquals(RunStatus.REFITTING, run.status());
+        assertTrue(run.reason().contains("the scripted coder only drafts"), run.reason());
+        assertTrue(fixture.executionRequests().get(1).refit());
+        assertFalse(fixture.coder.leaseHeldWhileWriting);
     }
 
     // ------------------------------------------------------------------ requests

@@ -67,6 +67,11 @@ public class LlmCoder implements Coder {
         return NAME;
     }
 
+    @Override
+    public boolean slow() {
+        return true;
+    }
+
     /** Refuses {@code coder.} parameters (it reads none) and runs while no endpoint is configured. */
     @Override
     public void check(Map<String, String> params) {
