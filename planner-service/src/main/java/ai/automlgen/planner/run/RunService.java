@@ -303,12 +303,22 @@ public class RunService {
         expand(updated);
     }
 
-    /** Records a node's score (null: buggy) with the engine and mirrors the outcome into the run's projection. */
+    /**
+     * Records a node's score (null: buggy) with the engine and mirrors the outcome into the run's projection. A
+     * verdict handed again for a node the graph scored but the projection did not (this handler stopped in between:
+     * Redis or Kafka away, the planner stopped) is mirrored then, so the node is not left pending and a new best is
+     * not lost; a backpropagation the graph missed that way stays missed.
+     */
     private RunRecord recordScore(RunRecord run, SearchSessions.Session session, NodeRecord node, Double score,
                                   String reason, ai.automlgen.events.Grade grade) {
         Optional<SearchEngine.Scored> recorded = session.engine().record(node.nodeId(), score);
         if (recorded.isEmpty()) {
-            return run; // redelivered
+            recorded = session.engine().scoredBefore(node.nodeId()).filter(before -> node.status().inFlight());
+            if (recorded.isEmpty()) {
+                return run; // redelivered
+            }
+            LOG.infof("run %s node %s: scored in the search graph but not in the run's records; recording it again",
+                    run.runId(), node.nodeId());
         }
         SearchEngine.Scored scored = recorded.get();
         store.saveScored(node.scored(scored.node().status(), score, reason, grade), backpropagated(session, scored.node()));
@@ -317,7 +327,7 @@ public class RunService {
         LOG.infof("run %s node %s (%s) %s: %s", run.runId(), node.nodeId(), node.operator(),
                 score != null ? "scored" : "is buggy", score != null ? score : reason);
         RunRecord updated = run;
-        if (scored.newGlobalBest()) {
+        if (scored.newGlobalBest() && !node.nodeId().equals(run.bestNodeId())) {
             sends.search(BestImproved.of(run.runId(), node.nodeId(), score, run.bestNodeId(), run.bestScore()));
             updated = run.withBest(node.nodeId(), score);
             store.saveRun(updated);

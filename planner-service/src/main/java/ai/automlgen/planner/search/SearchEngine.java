@@ -90,4 +90,20 @@ public final class SearchEngine {
         }
         return Optional.of(new Scored(scored, reward, recorded.newGlobalBest(), backpropagates));
     }
+
+    /**
+     * A node this graph has already scored, as {@link #record} would report it now (its reward, whether it is the
+     * best node): for a caller whose own records missed the score because it stopped between the two, and who is
+     * handed the same verdict again. Empty while the node is in flight and for a cancelled node.
+     */
+    public Optional<Scored> scoredBefore(String nodeId) {
+        SearchNode node = graph.node(nodeId)
+                .orElseThrow(() -> new IllegalArgumentException("no node '" + nodeId + "' in this search graph"));
+        if (node.status().inFlight() || node.status() == NodeStatus.CANCELLED) {
+            return Optional.empty();
+        }
+        boolean best = graph.bestNode().filter(b -> b.id().equals(nodeId)).isPresent();
+        SearchNode parent = graph.node(node.parentId()).orElseThrow();
+        return Optional.of(new Scored(node, rewards.reward(node, parent, best), best, rewards.backpropagates(node)));
+    }
 }

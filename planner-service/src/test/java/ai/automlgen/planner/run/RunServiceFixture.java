@@ -272,6 +272,8 @@ final class RunServiceFixture {
         private final Map<String, Map<String, String>> evaluations = new ConcurrentHashMap<>();
         private final Map<String, AtomicInteger> sequences = new ConcurrentHashMap<>();
         private final Map<String, Long> coderTokens = new ConcurrentHashMap<>();
+        /** Scores to refuse first, as Redis would while away. */
+        final AtomicInteger scoredFailures = new AtomicInteger();
 
         MemoryStore() {
             super(null);
@@ -334,6 +336,9 @@ final class RunServiceFixture {
 
         @Override
         public void saveScored(NodeRecord node, List<SearchNode> backpropagated) {
+            if (scoredFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("Redis unreachable");
+            }
             saveNode(node);
         }
 

@@ -105,6 +105,25 @@ class RunServiceTest {
     // ------------------------------------------------------------------ runs stalled by a failure
 
     @Test
+    void scoreTheGraphTookButTheRunsRecordsMissedIsRecordedWhenTheVerdictComesAgain() {
+        String runId = searchingRun(Map.of("search.drafts", "1"));
+        String draft = onlyRequest().nodeId();
+        runs.onExecutionFinished(executed(runId, draft, Outcome.OK, ""));
+        fixture.store.scoredFailures.set(1);
+        EvaluationCompleted verdict = evaluation(runId, draft, 0.8, null);
+        assertThrows(IllegalStateException.class, () -> runs.onEvaluation(verdict));
+        assertEquals(NodeStatus.PENDING, fixture.store.node(runId, draft).orElseThrow().status());
+
+        runs.onEvaluation(verdict); // redelivered
+
+        assertEquals(NodeStatus.GOOD, fixture.store.node(runId, draft).orElseThrow().status());
+        RunRecord run = fixture.store.run(runId).orElseThrow();
+        assertEquals(draft, run.bestNodeId());
+        assertEquals(0.8, run.bestScore());
+        assertEquals(2, fixture.executionRequests().size(), "the search went on after the draft");
+    }
+
+    @Test
     void searchThePreparedHandlerLeftStalledIsStartedByTheNextTickNotByARedelivery() {
         String runId = submitted(Map.of());
         fixture.sessions.failures.set(1);

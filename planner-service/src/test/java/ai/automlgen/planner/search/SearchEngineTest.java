@@ -94,6 +94,26 @@ class SearchEngineTest {
     }
 
     @Test
+    void scoreRecordedBeforeIsReportedAgainAsRecordingReportedIt() {
+        SearchNode first = t.pending(SearchNode.ROOT_ID, Operator.DRAFT);
+        SearchNode second = t.pending(SearchNode.ROOT_ID, Operator.DRAFT);
+        SearchEngine engine = mcgs();
+        assertTrue(engine.scoredBefore(first.id()).isEmpty(), "a node in flight has no score yet");
+        SearchEngine.Scored recorded = engine.record(first.id(), 0.7).orElseThrow();
+        engine.record(second.id(), 0.5);
+
+        SearchEngine.Scored again = engine.scoredBefore(first.id()).orElseThrow();
+
+        assertEquals(recorded.reward(), again.reward());
+        assertTrue(again.newGlobalBest());
+        assertEquals(NodeStatus.GOOD, again.node().status());
+        assertTrue(!engine.scoredBefore(second.id()).orElseThrow().newGlobalBest(), "0.5 is not the best of 0.7 and 0.5");
+        SearchNode cancelled = t.pending(SearchNode.ROOT_ID, Operator.DRAFT);
+        t.graph.cancel(cancelled.id());
+        assertTrue(engine.scoredBefore(cancelled.id()).isEmpty());
+    }
+
+    @Test
     void nonFiniteScoreIsRejectedAndSaysToRecordTheNodeAsBuggy() {
         SearchNode draft = t.pending(SearchNode.ROOT_ID, Operator.DRAFT);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
