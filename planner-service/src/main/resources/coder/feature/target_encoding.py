@@ -10,7 +10,8 @@ def feature_target_encoding(context, params, fit_sets):
     smoothing = float(params.get("smoothing", 10))
     y = np.asarray(context.y, dtype=float)
     targets = np.eye(int(y.max()) + 1)[y.astype(int)] if TASK_TYPE == "multiclass" else y.reshape(-1, 1)
-    values_of = {column: context.frame[column].astype(str).values for column in columns}
+    # category codes once per column; a set's means are then two bincounts, not a pandas groupby per fold
+    codes_of = {column: pd.factorize(context.frame[column].astype(str).values)[0] for column in columns}
     n_rows = len(context.frame)
     results = []
     for rows in fit_sets:
@@ -18,16 +19,17 @@ def feature_target_encoding(context, params, fit_sets):
         inner = context.inner_folds(rows, 5)
         blocks = []
         for column in columns:
-            values = values_of[column]
+            codes = codes_of[column]
+            n_codes = int(codes.max()) + 1
             encoded = np.zeros((n_rows, targets.shape[1]))
 
             def means(fit_rows, apply_rows):
                 prior = targets[fit_rows].mean(axis=0)
-                table = pd.DataFrame(targets[fit_rows], index=values[fit_rows]).groupby(level=0).agg(["sum", "count"])
+                counts = np.bincount(codes[fit_rows], minlength=n_codes)
                 for k in range(targets.shape[1]):
-                    sums, counts = table[(k, "sum")], table[(k, "count")]
-                    smooth = (sums + prior[k] * smoothing) / (counts + smoothing)
-                    encoded[apply_rows, k] = pd.Series(values[apply_rows]).map(smooth).fillna(prior[k]).values
+                    sums = np.bincount(codes[fit_rows], weights=targets[fit_rows, k], minlength=n_codes)
+                    # a category the fit rows lack has count 0: its mean is the prior
+                    encoded[apply_rows, k] = ((sums + prior[k] * smoothing) / (counts + smoothing))[codes[apply_rows]]
 
             for fit_index, apply_index in inner:
                 means(fit_index, apply_index)
