@@ -73,7 +73,7 @@ public class TaskPreparations {
         }
         try {
             PreparedTask prepared = preparer.prepare(spec, run, seed, fraction);
-            TaskPrepared event = TaskPrepared.of(runId, spec.info(), prepared.inputs());
+            TaskPrepared event = TaskPrepared.of(runId, spec.info(), prepared.inputs(), prepared.refitInputs());
             new RunRecord(spec.dir().toString(), config, event).write(run.runRecord());
             LOG.infof("run %s prepared from %s: %d train, %d valid, %d test rows", runId, spec.dir(),
                     prepared.inputs().trainRows(), prepared.inputs().validRows(), prepared.inputs().testRows());

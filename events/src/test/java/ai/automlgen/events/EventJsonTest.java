@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +29,7 @@ class EventJsonTest {
         RunConfig config = new RunConfig("mcgs", "knowledge", 2, 7L, List.of("holdout"), "holdout", Map.of("c", "1.4"));
         return Stream.of(
                 TaskSubmitted.of(RUN, "/tasks/x", new Budget(Duration.ofMinutes(10), 50), config),
-                TaskPrepared.of(RUN, task, inputs),
+                TaskPrepared.of(RUN, task, inputs, new PreparedInputs("/tmp/full", Map.of("train", "train.csv"), 120, 0, 30)),
                 TaskRejected.of(RUN, List.of("task.yaml: metric 'foo' is unknown")),
                 KnowledgeQuery.of(RUN, "gradient boosting", "tabular", "binary", "model", "model", 5),
                 KnowledgeResult.of(RUN, "c-1", List.of(new KnowledgeHit("model.xgboost", "model", "model", "XGBoost", "s", 0.5))),
@@ -66,6 +68,19 @@ class EventJsonTest {
                 .replaceFirst("\\{", "{\"addedInVersion2\":{\"x\":1},");
         NodeScored decoded = EventJson.read(json, NodeScored.class);
         assertEquals("n1", decoded.nodeId());
+    }
+
+    @Test
+    void preparationWrittenBeforeRefitInputsExistedDecodesWithoutThem() {
+        PreparedInputs inputs = new PreparedInputs("/tmp/in", Map.of("train", "train.csv"), 10, 2, 3);
+        String json = EventJson.write(TaskPrepared.of(RUN, null, inputs, inputs))
+                .replaceFirst(",\"refitInputs\":\\{[^}]*\\{[^}]*\\}[^}]*\\}", "");
+        assertFalse(json.contains("refitInputs"), json);
+
+        TaskPrepared decoded = EventJson.read(json, TaskPrepared.class);
+
+        assertEquals(inputs, decoded.inputs());
+        assertNull(decoded.refitInputs());
     }
 
     @Test

@@ -4,6 +4,9 @@ import ai.automlgen.events.PreparedInputs;
 
 import java.nio.file.Path;
 
-/** A task split for one run: what code sees, and where the evaluator keeps the validation labels. */
-public record PreparedTask(PreparedInputs inputs, Path validLabels, Path validSampleSubmission) {
+/**
+ * A task split for one run: what search nodes see ({@code input/}), what the final refit sees ({@code full/}), and
+ * where the evaluator keeps the validation labels.
+ */
+public record PreparedTask(PreparedInputs inputs, PreparedInputs refitInputs, Path validLabels, Path validSampleSubmission) {
 }

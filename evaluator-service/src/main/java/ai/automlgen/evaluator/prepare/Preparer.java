@@ -67,7 +67,10 @@ public final class Preparer {
         spec.optionalFile(TaskSpec.TRAIN_TARGETS).ifPresent(used::add);
         linkOtherPublicFiles(spec, layout, used);
         PreparedInputs inputs = new PreparedInputs(run.input().toString(), layout.inputRoles, trainRows, validRows, test.rows());
-        return new PreparedTask(inputs, run.validLabels(), run.input().resolve(layout.inputRoles.get(Roles.VALID_SAMPLE_SUBMISSION)));
+        PreparedInputs refitInputs = new PreparedInputs(run.full().toString(), layout.fullRoles, trainRows + validRows, 0,
+                test.rows());
+        return new PreparedTask(inputs, refitInputs, run.validLabels(),
+                run.input().resolve(layout.inputRoles.get(Roles.VALID_SAMPLE_SUBMISSION)));
     }
 
     /** Train/valid tables (CSV or JSON) and the evaluator's labels for the valid rows; returns the valid row count. */

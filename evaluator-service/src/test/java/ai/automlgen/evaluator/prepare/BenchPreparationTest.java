@@ -49,6 +49,13 @@ class BenchPreparationTest {
             assertTrue(prepared.inputs().validRows() > 0);
             assertTrue(prepared.inputs().trainRows() > prepared.inputs().validRows());
             assertFalse(Files.exists(run.input().resolve(RunFolders.VALID_LABELS)));
+            var refitFiles = prepared.refitInputs().files();
+            assertEquals(run.full().toString(), prepared.refitInputs().inputDir());
+            for (String path : refitFiles.values()) {
+                assertTrue(Files.exists(run.full().resolve(path)), "full/" + path + " exists");
+            }
+            refitFiles.keySet().forEach(role -> assertFalse(role.startsWith(Roles.VALID), "full/ has no " + role));
+            assertEquals(prepared.inputs().trainRows() + prepared.inputs().validRows(), prepared.refitInputs().trainRows());
             if (files.containsKey(Roles.VALID) && files.get(Roles.VALID).endsWith(".csv")) {
                 List<String> validHeader = Csv.header(run.input().resolve(files.get(Roles.VALID)));
                 spec.labelColumns().forEach(label -> assertFalse(validHeader.contains(label), "valid has no " + label));

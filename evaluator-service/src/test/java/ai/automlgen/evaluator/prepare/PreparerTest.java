@@ -4,6 +4,7 @@ import ai.automlgen.evaluator.data.Csv;
 import ai.automlgen.evaluator.data.JsonRecords;
 import ai.automlgen.evaluator.task.TaskLoader;
 import ai.automlgen.evaluator.task.TaskSpec;
+import ai.automlgen.events.PreparedInputs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a run's input/ tables hold, on small task folders written on the fly. */
 class PreparerTest {
@@ -46,6 +48,33 @@ class PreparerTest {
         Path input = Path.of(prepared.inputs().inputDir());
         assertEquals(List.of("x", "id"), Csv.header(input.resolve("valid.csv")));
         assertEquals(List.of("id", "x", "flair", "label"), Csv.header(input.resolve("train.csv")));
+    }
+
+    @Test
+    void refitInputsAreEveryLabelledRowInFullWithoutTheValidationFiles() throws IOException {
+        Path task = task("metric: roc_auc\nlabel_columns: [label]\n");
+        StringBuilder train = new StringBuilder("id,x,label\n");
+        for (int i = 0; i < 20; i++) {
+            train.append("r").append(i).append(',').append(i).append(',').append(i % 2).append('\n');
+        }
+        Files.writeString(task.resolve("public/train.csv"), train);
+        Files.writeString(task.resolve("public/test.csv"), "id,x\nt0,5\n");
+        Files.writeString(task.resolve("public/sample_submission.csv"), "id,label\nt0,0.5\n");
+
+        PreparedTask prepared = prepare(task);
+
+        PreparedInputs refit = prepared.refitInputs();
+        Path full = Path.of(refit.inputDir());
+        assertEquals(Path.of(prepared.inputs().inputDir()).resolveSibling("full"), full);
+        assertEquals(java.util.Set.of("train", "test", "sample_submission"), refit.files().keySet());
+        assertEquals(20, refit.trainRows());
+        assertEquals(prepared.inputs().trainRows() + prepared.inputs().validRows(), refit.trainRows());
+        assertEquals(0, refit.validRows());
+        assertEquals(1, refit.testRows());
+        for (String file : refit.files().values()) {
+            assertTrue(Files.exists(full.resolve(file)), file);
+        }
+        assertEquals(21, Files.readAllLines(full.resolve(refit.files().get("train"))).size());
     }
 
     @Test

@@ -207,6 +207,7 @@ public class RedisGraphStore {
         put(m, "deadline", r.deadline());
         put(m, "task", json(r.task()));
         put(m, "inputs", json(r.inputs()));
+        put(m, "refitInputs", json(r.refitInputs()));
         put(m, "bestNodeId", r.bestNodeId());
         put(m, "bestScore", r.bestScore());
         put(m, "finalNodeId", r.finalNodeId());
@@ -220,6 +221,7 @@ public class RedisGraphStore {
                 fromJson(h, "config", RunConfig.class), fromJson(h, "budget", Budget.class),
                 instant(h, "createdAt"), instant(h, "searchStartedAt"), instant(h, "deadline"),
                 fromJson(h, "task", TaskInfo.class), fromJson(h, "inputs", PreparedInputs.class),
+                fromJson(h, "refitInputs", PreparedInputs.class),
                 str(h, "bestNodeId"), dbl(h, "bestScore"), str(h, "finalNodeId"), str(h, "reason"),
                 instant(h, "finishedAt"));
     }

@@ -175,7 +175,7 @@ public class RunService {
         }
         String runId = "run-" + UUID.randomUUID().toString().substring(0, 13);
         RunRecord run = new RunRecord(runId, taskDir.toString(), RunStatus.PREPARING, config,
-                new Budget(wallClock, maxNodes), clock.instant(), null, null, null, null, null, null, null, null, null);
+                new Budget(wallClock, maxNodes), clock.instant(), null, null, null, null, null, null, null, null, null, null);
         store.createRun(run);
         events.taskSubmitted(TaskSubmitted.of(runId, run.taskDir(), run.budget(), config));
         LOG.infof("run %s submitted for %s (policy %s, coder %s, budget %s / %d nodes)", runId, taskDir, policy,
@@ -195,7 +195,7 @@ public class RunService {
             store.addNode(new NodeRecord(run.runId(), ROOT, 0, null, "root", null, 0, NodeStatus.GOOD, null, 0, 0,
                     "task: " + prepared.task().name(), null, null, null, null, null, now, now), "", null);
             events.search(NodeCreated.of(run.runId(), ROOT, null, "root", null, 0, "task: " + prepared.task().name()));
-            RunRecord searching = run.searching(now, prepared.task(), prepared.inputs());
+            RunRecord searching = run.searching(now, prepared.task(), prepared.inputs(), prepared.refitInputs());
             store.saveRun(searching);
             LOG.infof("run %s prepared: %d train / %d valid / %d test rows", run.runId(),
                     prepared.inputs().trainRows(), prepared.inputs().validRows(), prepared.inputs().testRows());
@@ -662,15 +662,14 @@ public class RunService {
         PlannerEvents.Sends sends = events.sends()
                 .search(NodeCreated.of(run.runId(), nodeId, best.nodeId(), refit.operator(), best.branch(), refit.depth(), refit.plan()))
                 .search(EdgeAdded.of(run.runId(), best.nodeId(), nodeId, "PARENT"));
-        String fullDir = Path.of(run.inputs().inputDir()).resolveSibling("full").toString();
-        requestExecution(sends, run, refit, code.code(), fullDir, true);
+        requestExecution(sends, run, refit, code.code(), run.refitInputs().inputDir(), true);
         sends.awaitAcks();
     }
 
-    /** The coder's refit of the best node; where the coder has none, the best node's own code (it reads full/ alike). */
+    /** The coder's refit of the best node, asked with the refit's inputs; where the coder has none, the best node's own code. */
     private CodeResult refitCode(RunRecord run, Coder coder, NodeRecord best) {
         try {
-            return coder.write(new CodeRequest(Operator.REFIT, run.task(), run.inputs(), context(run.runId(), best),
+            return coder.write(new CodeRequest(Operator.REFIT, run.task(), run.refitInputs(), context(run.runId(), best),
                     List.of(), List.of(), List.of(), List.of(), run.config().seed(), run.config().params(),
                     new ExecutionLimits(timeLimit(run, true), nodeResources())));
         } catch (RuntimeException e) {

@@ -7,10 +7,8 @@ import ai.automlgen.events.ExecutionFinished;
 import ai.automlgen.events.ExecutionRequested;
 import ai.automlgen.events.Grade;
 import ai.automlgen.events.Outcome;
-import ai.automlgen.events.PreparedInputs;
 import ai.automlgen.events.RunEvent;
 import ai.automlgen.events.RunFinished;
-import ai.automlgen.events.TaskInfo;
 import ai.automlgen.events.TaskPrepared;
 import ai.automlgen.events.TaskSubmitted;
 import ai.automlgen.events.Topics;
@@ -67,7 +65,7 @@ class RunFlowTest {
             assertEquals(taskDir.toRealPath().toString(), submitted.taskDir());
             assertEquals(3L, submitted.config().seed());
 
-            TaskPrepared prepared = prepared(runId, runDir);
+            TaskPrepared prepared = RunServiceFixture.prepared(runId, runDir);
             tasks.send(Topics.TASK_PREPARATIONS, runId, EventJson.write(prepared));
 
             ExecutionRequested draft = EventJson.read(executions.await(forRun(runId), WAIT), ExecutionRequested.class);
@@ -282,17 +280,8 @@ class RunFlowTest {
         String runId = given().contentType(ContentType.JSON).body(body).post("/runs").then().statusCode(201)
                 .extract().path("runId");
         tasks.await(forRun(runId), WAIT);
-        tasks.send(Topics.TASK_PREPARATIONS, runId, EventJson.write(prepared(runId, runDir)));
+        tasks.send(Topics.TASK_PREPARATIONS, runId, EventJson.write(RunServiceFixture.prepared(runId, runDir)));
         return runId;
-    }
-
-    /** What the evaluator would answer for a small binary tabular task prepared under {@code runDir}. */
-    private static TaskPrepared prepared(String runId, Path runDir) {
-        TaskInfo task = new TaskInfo("t", "tabular", "binary", "roc_auc", false, "id", List.of("y"), List.of("y"),
-                Map.of(), "", null);
-        PreparedInputs inputs = new PreparedInputs(runDir.resolve("input").toString(),
-                Map.of("train", "train.csv", "valid", "valid.csv", "test", "test.csv"), 10, 5, 5);
-        return TaskPrepared.of(runId, task, inputs);
     }
 
     private static void awaitStatus(String path, int status) throws InterruptedException {

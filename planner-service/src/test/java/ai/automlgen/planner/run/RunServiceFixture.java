@@ -76,7 +76,9 @@ final class RunServiceFixture {
                 Map.of(), "", null);
         PreparedInputs inputs = new PreparedInputs(runDir.resolve("input").toString(),
                 Map.of("train", "train.csv", "valid", "valid.csv", "test", "test.csv"), 10, 5, 5);
-        return TaskPrepared.of(runId, task, inputs);
+        PreparedInputs refitInputs = new PreparedInputs(runDir.resolve("full").toString(),
+                Map.of("train", "train.csv", "test", "test.csv"), 15, 0, 5);
+        return TaskPrepared.of(runId, task, inputs, refitInputs);
     }
 
     List<ExecutionRequested> executionRequests() {

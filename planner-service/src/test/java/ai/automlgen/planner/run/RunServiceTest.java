@@ -10,6 +10,7 @@ import ai.automlgen.events.Resources;
 import ai.automlgen.events.RunEvent;
 import ai.automlgen.planner.api.RunResource;
 import ai.automlgen.planner.coder.CodeRequest;
+import ai.automlgen.planner.coder.CodeResult;
 import ai.automlgen.planner.coder.CoderException;
 import ai.automlgen.planner.coder.ExecutionLimits;
 import ai.automlgen.planner.coder.Operator;
@@ -260,6 +261,28 @@ class RunServiceTest {
         assertEquals(RunStatus.REFITTING, run.status());
         assertTrue(run.reason().contains("the scripted coder only drafts"), run.reason());
         assertTrue(fixture.executionRequests().get(1).refit());
+    }
+
+    @Test
+    void refitIsAskedAndRunWithTheRefitInputsNotTheSearchs() {
+        String runId = searchingRun(Map.of("search.drafts", "1"));
+        String draft = onlyRequest().nodeId();
+        fixture.coder.answer = request -> {
+            if (request.operator() != Operator.REFIT) {
+                throw new CoderException("the scripted coder only drafts and refits");
+            }
+            return new CodeResult("print('refit')", "refit", null);
+        };
+        runs.onExecutionFinished(executed(runId, draft, Outcome.OK, ""));
+        runs.onEvaluation(evaluation(runId, draft, 0.8, null));
+
+        CodeRequest refit = fixture.coder.last(Operator.REFIT).orElseThrow();
+        assertEquals(temp.resolve("full").toString(), refit.inputs().inputDir());
+        assertEquals(Map.of("train", "train.csv", "test", "test.csv"), refit.inputs().files());
+        assertEquals(15, refit.inputs().trainRows());
+        ExecutionRequested execution = fixture.executionRequests().get(1);
+        assertTrue(execution.refit());
+        assertEquals(temp.resolve("full").toString(), execution.inputDir());
     }
 
     @Test

@@ -4,12 +4,8 @@ import ai.automlgen.events.EventJson;
 import ai.automlgen.planner.coder.CodeRequest;
 import ai.automlgen.planner.coder.CodeResult;
 import ai.automlgen.planner.coder.Coder;
-import ai.automlgen.planner.coder.Operator;
 import ai.automlgen.planner.coder.Templates;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The coder for measuring the system, not for solving tasks: every operator gets the same no-op
@@ -29,12 +25,7 @@ public class NoopCoder implements Coder {
 
     @Override
     public CodeResult write(CodeRequest request) {
-        Map<String, String> files = new HashMap<>(request.inputs().files());
-        if (request.operator() == Operator.REFIT) {
-            // a refit runs on full/, which has no validation rows: the request carries the search's input roles
-            files.keySet().removeIf(role -> role.startsWith("valid"));
-        }
-        String code = TEMPLATE.replace("__FILES_JSON__", EventJson.write(files));
+        String code = TEMPLATE.replace("__FILES_JSON__", EventJson.write(request.inputs().files()));
         return new CodeResult(code, request.operator().wireName() + ": no-op pipeline (placeholder predictions)", null);
     }
 }

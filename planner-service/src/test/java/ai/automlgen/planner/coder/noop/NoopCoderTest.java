@@ -47,13 +47,13 @@ class NoopCoderTest {
         }
     }
 
-    /** The planner asks for a refit with the search's input roles; full/, where it runs, has no validation files. */
+    /** A refit is asked with the refit's inputs (full/): no validation files. */
     @Test
     void aRefitWithoutValidationRowsWritesOnlyTheSubmission() throws Exception {
         Path full = Files.createTempDirectory(temp, "full");
         Files.writeString(full.resolve("sample_submission.csv"), "id,y\n7,0.5\n");
-        PreparedInputs inputs = new PreparedInputs(full.toString(), Map.of("sample_submission", "sample_submission.csv",
-                "valid", "valid.csv", "valid_sample_submission", "valid_sample_submission.csv"), 12, 0, 1);
+        PreparedInputs inputs = new PreparedInputs(full.toString(), Map.of("sample_submission", "sample_submission.csv"),
+                12, 0, 1);
 
         Path output = run(new NoopCoder().write(new CodeRequest(Operator.REFIT, TASK, inputs, null, null, null, null, null,
                 1, null)).code(), full);
