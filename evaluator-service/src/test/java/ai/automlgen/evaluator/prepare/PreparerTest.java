@@ -52,16 +52,7 @@ class PreparerTest {
 
     @Test
     void refitInputsAreEveryLabelledRowInFullWithoutTheValidationFiles() throws IOException {
-        Path task = task("metric: roc_auc\nlabel_columns: [label]\n");
-        StringBuilder train = new StringBuilder("id,x,label\n");
-        for (int i = 0; i < 20; i++) {
-            train.append("r").append(i).append(',').append(i).append(',').append(i % 2).append('\n');
-        }
-        Files.writeString(task.resolve("public/train.csv"), train);
-        Files.writeString(task.resolve("public/test.csv"), "id,x\nt0,5\n");
-        Files.writeString(task.resolve("public/sample_submission.csv"), "id,label\nt0,0.5\n");
-
-        PreparedTask prepared = prepare(task);
+        PreparedTask prepared = prepare(binaryCsvTask(1));
 
         PreparedInputs refit = prepared.refitInputs();
         Path full = Path.of(refit.inputDir());
@@ -98,16 +89,26 @@ class PreparerTest {
 
     @Test
     void testRowsCountTheCsvTestRows() throws IOException {
+        assertEquals(2, prepare(binaryCsvTask(2)).inputs().testRows());
+    }
+
+    /** A binary CSV task: 20 labelled train rows, {@code testRows} test rows and their sample submission. */
+    private Path binaryCsvTask(int testRows) throws IOException {
         Path task = task("metric: roc_auc\nlabel_columns: [label]\n");
         StringBuilder train = new StringBuilder("id,x,label\n");
         for (int i = 0; i < 20; i++) {
             train.append("r").append(i).append(',').append(i).append(',').append(i % 2).append('\n');
         }
+        StringBuilder test = new StringBuilder("id,x\n");
+        StringBuilder sample = new StringBuilder("id,label\n");
+        for (int i = 0; i < testRows; i++) {
+            test.append('t').append(i).append(',').append(5 + i).append('\n');
+            sample.append('t').append(i).append(",0.5\n");
+        }
         Files.writeString(task.resolve("public/train.csv"), train);
-        Files.writeString(task.resolve("public/test.csv"), "id,x\nt0,5\nt1,6\n");
-        Files.writeString(task.resolve("public/sample_submission.csv"), "id,label\nt0,0.5\nt1,0.5\n");
-
-        assertEquals(2, prepare(task).inputs().testRows());
+        Files.writeString(task.resolve("public/test.csv"), test);
+        Files.writeString(task.resolve("public/sample_submission.csv"), sample);
+        return task;
     }
 
     @Test
