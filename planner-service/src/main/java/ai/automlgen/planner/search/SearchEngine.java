@@ -70,8 +70,7 @@ public final class SearchEngine {
             throw new IllegalArgumentException("node '" + nodeId + "' scored " + score
                     + "; record a node without a finite score as buggy (null)");
         }
-        SearchNode node = graph.node(nodeId)
-                .orElseThrow(() -> new IllegalArgumentException("no node '" + nodeId + "' in this search graph"));
+        SearchNode node = known(nodeId);
         if (!node.status().inFlight()) {
             return Optional.empty();
         }
@@ -97,13 +96,17 @@ public final class SearchEngine {
      * handed the same verdict again. Empty while the node is in flight and for a cancelled node.
      */
     public Optional<Scored> scoredBefore(String nodeId) {
-        SearchNode node = graph.node(nodeId)
-                .orElseThrow(() -> new IllegalArgumentException("no node '" + nodeId + "' in this search graph"));
+        SearchNode node = known(nodeId);
         if (node.status().inFlight() || node.status() == NodeStatus.CANCELLED) {
             return Optional.empty();
         }
         boolean best = graph.bestNode().filter(b -> b.id().equals(nodeId)).isPresent();
         SearchNode parent = graph.node(node.parentId()).orElseThrow();
         return Optional.of(new Scored(node, rewards.reward(node, parent, best), best, rewards.backpropagates(node)));
+    }
+
+    private SearchNode known(String nodeId) {
+        return graph.node(nodeId)
+                .orElseThrow(() -> new IllegalArgumentException("no node '" + nodeId + "' in this search graph"));
     }
 }
