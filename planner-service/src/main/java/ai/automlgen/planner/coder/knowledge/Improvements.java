@@ -90,7 +90,7 @@ public final class Improvements {
                 }
             }
             if (task.rowGeometry() && !spec.has("feature.geometry_xyz")) {
-                edits.add(addFeature(spec, of("feature.geometry_xyz"), "add per-row geometry features (volume, element shares, neighbour distances)"));
+                edits.add(addFeature(spec, of("feature.geometry_xyz"), "add per-row geometry features (volume, element shares, periodic bond lengths and coordination)"));
             }
             if (task.imageFolders() && !spec.has("feature.shape_region_props")) {
                 edits.add(addFeature(spec, of("feature.shape_region_props"), "add image shape descriptors (size, aspect, compactness, Hu moments)"));
