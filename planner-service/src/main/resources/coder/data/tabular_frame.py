@@ -40,6 +40,38 @@ def column_kinds(frame):
     return kinds
 
 
+def structured_parts(values):
+    """Splits strings that consistently hold several fields ("B/0/P", "0042_01", "John Smith") into parts."""
+    strings = values.dropna().astype(str)
+    for delimiter in ("/", "_", "-", " "):
+        counts = strings.str.count(delimiter if delimiter != " " else r"\s+")
+        if len(strings) and (counts > 0).mean() > 0.9 and counts.nunique() == 1 and counts.iloc[0] <= 3:
+            return values.astype(str).where(values.notna()).str.split(delimiter if delimiter != " " else r"\s+",
+                                                                     expand=True, regex=delimiter == " ")
+    return None
+
+
+def id_prefixes(ids):
+    """The first field of structured ids ("0042_01" -> "0042"), or None where the ids have no field that rows share."""
+    prefixes = ids.astype(str).str.extract(r"^([^_\-/]+)[_\-/]")[0]
+    if prefixes.isna().any() or prefixes.nunique() == len(prefixes):
+        return None
+    return prefixes
+
+
+def blocks_without_input(frame, kinds):
+    """Feature blocks that would build nothing from this table (no structured strings to split, no id groups): the log
+    says so, and the coder stops proposing them."""
+    has_id = ID_COLUMN in frame.columns
+    splittable = [c for c, k in kinds.items() if k == "categorical"] + ([ID_COLUMN] if has_id else [])
+    empty = []
+    if not any(structured_parts(frame[c]) is not None for c in splittable):
+        empty.append("feature.string_split")
+    if not has_id or id_prefixes(frame[ID_COLUMN]) is None:
+        empty.append("feature.group_aggregates")
+    return empty
+
+
 class Context:
     """What feature blocks may know: the frame, column kinds, labels of the training rows only, and the validation
     folds' scored rows (folds) and groups, for blocks fitted on labels."""
@@ -450,6 +482,9 @@ def main():
     for kind_name in ("numeric", "categorical", "text"):
         named = [c for c, k in kinds.items() if k == kind_name]
         log(f"{len(named)} {kind_name} columns" + (f": {', '.join(named[:8])}{' ...' if len(named) > 8 else ''}" if named else ""))
+    empty = blocks_without_input(frame, kinds)
+    if empty:
+        log("feature blocks with nothing to build on this table: " + ", ".join(empty))
     kind = model_kind()
     labels = train[LABEL_COLUMNS]
     classes = None

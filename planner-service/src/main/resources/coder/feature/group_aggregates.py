@@ -2,8 +2,8 @@ def feature_group_aggregates(context, params):
     """Group size and within-group means of numeric columns, grouping by the first part of structured ids."""
     if ID_COLUMN not in context.frame.columns:
         return None
-    prefixes = context.frame[ID_COLUMN].astype(str).str.extract(r"^([^_\-/]+)[_\-/]")[0]
-    if prefixes.isna().any() or prefixes.nunique() == len(prefixes):
+    prefixes = id_prefixes(context.frame[ID_COLUMN])
+    if prefixes is None:
         log("group_aggregates: ids have no shared prefix; skipped")
         return None
     numeric = context.frame[context.columns("numeric")].apply(pd.to_numeric, errors="coerce").astype(float)

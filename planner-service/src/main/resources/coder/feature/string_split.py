@@ -1,14 +1,3 @@
-def structured_parts(values):
-    """Splits strings that consistently hold several fields ("B/0/P", "0042_01", "John Smith") into parts."""
-    strings = values.dropna().astype(str)
-    for delimiter in ("/", "_", "-", " "):
-        counts = strings.str.count(delimiter if delimiter != " " else r"\s+")
-        if len(strings) and (counts > 0).mean() > 0.9 and counts.nunique() == 1 and counts.iloc[0] <= 3:
-            return values.astype(str).where(values.notna()).str.split(delimiter if delimiter != " " else r"\s+",
-                                                                     expand=True, regex=delimiter == " ")
-    return None
-
-
 def feature_string_split(context, params):
     """Parts of structured strings (ids and categories): numbers as numbers, other parts as frequency and codes."""
     columns = context.columns("categorical") + ([ID_COLUMN] if ID_COLUMN in context.frame.columns else [])

@@ -85,7 +85,7 @@ public final class Improvements {
                     of("feature.datetime_parts"))) {
                 boolean encodesCategories = extra.id().equals("feature.frequency_encoding") || extra.id().equals("feature.target_encoding");
                 if (!spec.has(extra.id()) && !(task.manyClasses() && extra.id().equals("feature.target_encoding"))
-                        && !(encodesCategories && task.noCategoricalColumns())) {
+                        && !(encodesCategories && task.noCategoricalColumns()) && !task.buildsNothing(extra.id())) {
                     edits.add(addFeature(spec, extra, "add " + extra.name().replace('_', ' ')));
                 }
             }

@@ -195,6 +195,21 @@ class KnowledgeCoderTest {
     }
 
     @Test
+    void featureBlocksTheScriptFoundNothingForAreNotProposed() {
+        PipelineSpec plain = spec(write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1)).withFeatures(List.of());
+        TaskProfile task = TaskProfile.of(TABULAR, INPUTS);
+        List<String> before = Improvements.candidates(plain, task).stream().map(Edit::plan).toList();
+        assertTrue(before.containsAll(List.of("add string split", "add group aggregates")), "before any run: offered " + before);
+        String log = "[    0.1s] 2 categorical columns: anchor, context\n"
+                + "[    0.2s] feature blocks with nothing to build on this table: feature.string_split, feature.group_aggregates\n";
+        TaskProfile seen = task.seenIn(log);
+        List<String> after = Improvements.candidates(plain, seen).stream().map(Edit::plan).toList();
+        assertTrue(after.stream().noneMatch(plan -> plan.equals("add string split") || plan.equals("add group aggregates")), after.toString());
+        assertTrue(after.contains("add frequency encoding"), "blocks the log does not name are still offered: " + after);
+        assertEquals(seen, seen.seenIn("[    0.0s] 2 categorical columns\n"), "a later log that does not name blocks keeps what was seen");
+    }
+
+    @Test
     void swappingToALinearModelAddsScalingAndOneHot() {
         PipelineSpec draft = spec(write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1));
         Edit swap = Improvements.swapModel(draft, Component.of("model.logistic_regression", "C", 1.0), TaskProfile.of(TABULAR, INPUTS));

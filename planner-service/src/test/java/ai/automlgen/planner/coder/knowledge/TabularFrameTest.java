@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -80,17 +81,51 @@ class TabularFrameTest {
 
     @Test
     void outOfFoldPredictionsStayOutOfFold(@TempDir Path work) throws Exception {
+        assertChecksPass(work, List.of("preprocessing/standard_scaler.py", "model/xgboost.py", "model/logistic_regression.py"), CHECKS,
+                List.of("stopping rows apart", "every row out of fold", "inverse frequency", "pseudo-labelled rows kept",
+                        "multiclass early stopping", "stacker out of fold", "derived columns scaled"));
+    }
+
+    /**
+     * The table facts a script logs for the coder: feature blocks with nothing to build from (no structured strings to
+     * split, no ids that rows share a prefix of) are named, and only those; each block agrees with the facts.
+     */
+    private static final String TABLE_FACTS = """
+            n = 60
+            plain = pd.DataFrame({"id": ["%x" % (977 * i + 12345) for i in range(n)], "city": ["c%d" % (i % 5) for i in range(n)],
+                                  "x": np.arange(n) % 7})
+            kinds = {"city": "categorical", "x": "numeric"}
+            print("nothing to split or group", blocks_without_input(plain, kinds) == ["feature.string_split", "feature.group_aggregates"])
+            cabins = pd.DataFrame({"id": ["%04d_%02d" % (i // 3, i % 3) for i in range(n)], "city": ["B/%d/P" % (i % 9) for i in range(n)],
+                                   "x": np.arange(n) % 7})
+            print("splits and groups found", blocks_without_input(cabins, kinds) == [])
+            def built(table, component):
+                context = Context(table, kinds, 50, None, [("train", 50), ("test", 10)], {})
+                block = FEATURE_BUILDERS[component](context, {})
+                return 0 if block is None else block.shape[1]
+            print("blocks agree", all(built(plain, c) == 0 and built(cabins, c) > 0
+                                      for c in ("feature.string_split", "feature.group_aggregates")))
+            """;
+
+    @Test
+    void theLogNamesFeatureBlocksWithNothingToBuild(@TempDir Path work) throws Exception {
+        assertChecksPass(work, List.of("feature/string_split.py", "feature/group_aggregates.py"), TABLE_FACTS,
+                List.of("nothing to split or group", "splits and groups found", "blocks agree"));
+    }
+
+    /** Runs the table template's helpers (without its main) with the given component templates, then the checks. */
+    private static void assertChecksPass(Path work, List<String> templates, String checks, List<String> expected) throws Exception {
         String frame = Template.load("data/tabular_frame.py");
-        String helpers = frame.substring(0, frame.lastIndexOf("main()")); // the helpers without running the pipeline
+        List<String> parts = new ArrayList<>(List.of("ROLES = {}", Template.load("common.py"), SPEC));
+        templates.forEach(template -> parts.add(Template.load(template)));
+        parts.add(frame.substring(0, frame.lastIndexOf("main()")));
+        parts.add(checks);
         Path script = work.resolve("tabular_frame_check.py");
-        Files.writeString(script, String.join("\n", "ROLES = {}", Template.load("common.py"), SPEC,
-                Template.load("preprocessing/standard_scaler.py"), Template.load("model/xgboost.py"),
-                Template.load("model/logistic_regression.py"), helpers, CHECKS));
+        Files.writeString(script, String.join("\n", parts));
         ScriptRun.Result run = ScriptRun.python(work, List.of(script.toString()),
                 Map.of("AUTOMLGEN_OUTPUT", work.resolve("out").toString(), "AUTOMLGEN_CPUS", "1"), 300);
         assertEquals(0, run.exitCode(), run.output());
-        for (String check : List.of("stopping rows apart", "every row out of fold", "inverse frequency", "pseudo-labelled rows kept",
-                "multiclass early stopping", "stacker out of fold", "derived columns scaled")) {
+        for (String check : expected) {
             assertTrue(run.output().lines().anyMatch(line -> line.equals(check + " True")), check + ":\n" + run.output());
         }
     }
@@ -128,17 +163,8 @@ class TabularFrameTest {
 
     @Test
     void labelFittedBlocksOfAFoldUseOnlyItsFitRows(@TempDir Path work) throws Exception {
-        String frame = Template.load("data/tabular_frame.py");
-        Path script = work.resolve("label_blocks_check.py");
-        Files.writeString(script, String.join("\n", "ROLES = {}", Template.load("common.py"), SPEC,
-                Template.load("feature/target_encoding.py"), Template.load("feature/tfidf_word.py"),
-                frame.substring(0, frame.lastIndexOf("main()")), LABEL_CHECKS));
-        ScriptRun.Result run = ScriptRun.python(work, List.of(script.toString()),
-                Map.of("AUTOMLGEN_OUTPUT", work.resolve("out").toString(), "AUTOMLGEN_CPUS", "1"), 300);
-        assertEquals(0, run.exitCode(), run.output());
-        for (String check : List.of("held-out labels unused", "label blocks differ by fold")) {
-            assertTrue(run.output().lines().anyMatch(line -> line.equals(check + " True")), check + ":\n" + run.output());
-        }
+        assertChecksPass(work, List.of("feature/target_encoding.py", "feature/tfidf_word.py"), LABEL_CHECKS,
+                List.of("held-out labels unused", "label blocks differ by fold"));
     }
 
     /**
