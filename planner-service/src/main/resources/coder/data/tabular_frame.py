@@ -59,9 +59,30 @@ def id_prefixes(ids):
     return prefixes
 
 
+def date_stamps(frame):
+    """Timestamps of the date-like columns (named date/time/timestamp; unix seconds or parseable strings), by column."""
+    found = {}
+    for column in frame.columns:
+        values = frame[column]
+        stamps = None
+        named = any(word in column.lower() for word in ("date", "time", "timestamp"))
+        if pd.api.types.is_numeric_dtype(values) and named and values.dropna().between(1e8, 4e9).all():
+            stamps = pd.to_datetime(values, unit="s", errors="coerce")
+        elif values.dtype == object and named:
+            stamps = pd.to_datetime(values.astype(str).str.rstrip("Z"), errors="coerce")
+        if stamps is not None and stamps.notna().mean() >= 0.5:
+            found[column] = stamps
+    return found
+
+
+def crossable_categories(frame, kinds):
+    """Categorical columns with few enough values (50) that their pairwise combinations still repeat."""
+    return [c for c, k in kinds.items() if k == "categorical" and frame[c].nunique() <= 50]
+
+
 def blocks_without_input(frame, kinds):
-    """Feature blocks that would build nothing from this table (no structured strings to split, no id groups): the log
-    says so, and the coder stops proposing them."""
+    """Feature blocks that would build nothing from this table (no structured strings to split, no id groups, no dates,
+    nothing to cross): the log says so, and the coder stops proposing them."""
     has_id = ID_COLUMN in frame.columns
     splittable = [c for c, k in kinds.items() if k == "categorical"] + ([ID_COLUMN] if has_id else [])
     empty = []
@@ -69,6 +90,10 @@ def blocks_without_input(frame, kinds):
         empty.append("feature.string_split")
     if not has_id or id_prefixes(frame[ID_COLUMN]) is None:
         empty.append("feature.group_aggregates")
+    if not date_stamps(frame):
+        empty.append("feature.datetime_parts")
+    if sum(k == "numeric" for k in kinds.values()) < 2 and len(crossable_categories(frame, kinds)) < 2:
+        empty.append("feature.feature_crosses")
     return empty
 
 

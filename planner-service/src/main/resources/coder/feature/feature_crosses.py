@@ -8,7 +8,7 @@ def feature_feature_crosses(context, params):
         for b in chosen[i + 1:]:
             crossed[f"{a}*{b}"] = numeric[a] * numeric[b]
             crossed[f"{a}/{b}"] = numeric[a] / numeric[b].replace(0, np.nan)
-    categorical = [c for c in context.columns("categorical") if context.frame[c].nunique() <= 50][:limit]
+    categorical = crossable_categories(context.frame, context.kinds)[:limit]
     for i, a in enumerate(categorical):
         for b in categorical[i + 1:]:
             pair = context.frame[a].astype(str) + "|" + context.frame[b].astype(str)

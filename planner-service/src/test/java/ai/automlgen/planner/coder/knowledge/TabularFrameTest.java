@@ -88,29 +88,32 @@ class TabularFrameTest {
 
     /**
      * The table facts a script logs for the coder: feature blocks with nothing to build from (no structured strings to
-     * split, no ids that rows share a prefix of) are named, and only those; each block agrees with the facts.
+     * split, no ids that rows share a prefix of, no dates, nothing to cross) are named, and only those; each block
+     * agrees with the facts.
      */
     private static final String TABLE_FACTS = """
             n = 60
+            blocks = ["feature.string_split", "feature.group_aggregates", "feature.datetime_parts", "feature.feature_crosses"]
             plain = pd.DataFrame({"id": ["%x" % (977 * i + 12345) for i in range(n)], "city": ["c%d" % (i % 5) for i in range(n)],
                                   "x": np.arange(n) % 7})
-            kinds = {"city": "categorical", "x": "numeric"}
-            print("nothing to split or group", blocks_without_input(plain, kinds) == ["feature.string_split", "feature.group_aggregates"])
-            cabins = pd.DataFrame({"id": ["%04d_%02d" % (i // 3, i % 3) for i in range(n)], "city": ["B/%d/P" % (i % 9) for i in range(n)],
-                                   "x": np.arange(n) % 7})
-            print("splits and groups found", blocks_without_input(cabins, kinds) == [])
-            def built(table, component):
+            plain_kinds = {"city": "categorical", "x": "numeric"}
+            print("nothing to build", blocks_without_input(plain, plain_kinds) == blocks)
+            rich = pd.DataFrame({"id": ["%04d_%02d" % (i // 3, i % 3) for i in range(n)], "city": ["B/%d/P" % (i % 9) for i in range(n)],
+                                 "x": np.arange(n) % 7, "size": np.arange(n) % 11,
+                                 "booked_date": ["2024-%02d-%02d" % (1 + i % 12, 1 + i % 28) for i in range(n)]})
+            rich_kinds = {"city": "categorical", "x": "numeric", "size": "numeric", "booked_date": "categorical"}
+            print("something to build", blocks_without_input(rich, rich_kinds) == [])
+            def built(table, kinds, component):
                 context = Context(table, kinds, 50, None, [("train", 50), ("test", 10)], {})
                 block = FEATURE_BUILDERS[component](context, {})
                 return 0 if block is None else block.shape[1]
-            print("blocks agree", all(built(plain, c) == 0 and built(cabins, c) > 0
-                                      for c in ("feature.string_split", "feature.group_aggregates")))
+            print("blocks agree", all(built(plain, plain_kinds, c) == 0 and built(rich, rich_kinds, c) > 0 for c in blocks))
             """;
 
     @Test
     void theLogNamesFeatureBlocksWithNothingToBuild(@TempDir Path work) throws Exception {
-        assertChecksPass(work, List.of("feature/string_split.py", "feature/group_aggregates.py"), TABLE_FACTS,
-                List.of("nothing to split or group", "splits and groups found", "blocks agree"));
+        assertChecksPass(work, List.of("feature/string_split.py", "feature/group_aggregates.py", "feature/datetime_parts.py",
+                "feature/feature_crosses.py"), TABLE_FACTS, List.of("nothing to build", "something to build", "blocks agree"));
     }
 
     /** Runs the table template's helpers (without its main) with the given component templates, then the checks. */
