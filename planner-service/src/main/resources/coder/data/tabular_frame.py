@@ -52,9 +52,10 @@ def structured_parts(values):
 
 
 def id_prefixes(ids):
-    """The first field of structured ids ("0042_01" -> "0042"), or None where the ids have no field that rows share."""
+    """The first field of structured ids ("0042_01" -> "0042"), or None where that field does not group rows: missing,
+    different on every row, or the same on all (reddit's "t3_..." ids)."""
     prefixes = ids.astype(str).str.extract(r"^([^_\-/]+)[_\-/]")[0]
-    if prefixes.isna().any() or prefixes.nunique() == len(prefixes):
+    if prefixes.isna().any() or prefixes.nunique() in (1, len(prefixes)):
         return None
     return prefixes
 

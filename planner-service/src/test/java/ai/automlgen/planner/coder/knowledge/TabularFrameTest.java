@@ -103,6 +103,8 @@ class TabularFrameTest {
                                  "booked_date": ["2024-%02d-%02d" % (1 + i % 12, 1 + i % 28) for i in range(n)]})
             rich_kinds = {"city": "categorical", "x": "numeric", "size": "numeric", "booked_date": "categorical"}
             print("something to build", blocks_without_input(rich, rich_kinds) == [])
+            reddit = pd.DataFrame({"id": ["t3_%x" % (977 * i + 12345) for i in range(n)]})
+            print("one shared prefix is no group", "feature.group_aggregates" in blocks_without_input(reddit, {}))
             def built(table, kinds, component):
                 context = Context(table, kinds, 50, None, [("train", 50), ("test", 10)], {})
                 block = FEATURE_BUILDERS[component](context, {})
@@ -113,7 +115,8 @@ class TabularFrameTest {
     @Test
     void theLogNamesFeatureBlocksWithNothingToBuild(@TempDir Path work) throws Exception {
         assertChecksPass(work, List.of("feature/string_split.py", "feature/group_aggregates.py", "feature/datetime_parts.py",
-                "feature/feature_crosses.py"), TABLE_FACTS, List.of("nothing to build", "something to build", "blocks agree"));
+                "feature/feature_crosses.py"), TABLE_FACTS,
+                List.of("nothing to build", "something to build", "one shared prefix is no group", "blocks agree"));
     }
 
     /** Runs the table template's helpers (without its main) with the given component templates, then the checks. */
