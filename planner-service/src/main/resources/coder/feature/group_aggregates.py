@@ -4,7 +4,7 @@ def feature_group_aggregates(context, params):
         return None
     prefixes = id_prefixes(context.frame[ID_COLUMN])
     if prefixes is None:
-        log("group_aggregates: ids have no shared prefix; skipped")
+        log("group_aggregates: no id prefix groups the rows; skipped")
         return None
     numeric = context.frame[context.columns("numeric")].apply(pd.to_numeric, errors="coerce").astype(float)
     numeric = numeric.loc[:, numeric.nunique() > 2].iloc[:, : int(params.get("max_columns", 10))]
