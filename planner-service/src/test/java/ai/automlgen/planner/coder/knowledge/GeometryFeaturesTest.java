@@ -3,13 +3,8 @@ package ai.automlgen.planner.coder.knowledge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The per-row crystal geometry block (coder/feature/geometry_xyz.py), run in the pipelines' own Python on structures
@@ -58,14 +53,7 @@ class GeometryFeaturesTest {
 
     @Test
     void distancesFollowThePeriodicLattice(@TempDir Path work) throws Exception {
-        Path script = work.resolve("geometry_check.py");
-        Files.writeString(script, String.join("\n", "ROLES = {}", Template.load("common.py"),
-                Template.load("feature/geometry_xyz.py"), CHECKS));
-        ScriptRun.Result run = ScriptRun.python(work, List.of(script.toString()),
-                Map.of("AUTOMLGEN_OUTPUT", work.resolve("out").toString(), "AUTOMLGEN_CPUS", "1"), 120);
-        assertEquals(0, run.exitCode(), run.output());
-        for (String check : List.of("one-atom cell", "rock-salt bonds", "rock-salt cell", "sheared basis", "molecule", "lone atom")) {
-            assertTrue(run.output().lines().anyMatch(line -> line.equals(check + " True")), check + ":\n" + run.output());
-        }
+        ScriptRun.assertChecksPass(work, List.of("ROLES = {}", Template.load("common.py"), Template.load("feature/geometry_xyz.py"), CHECKS),
+                List.of("one-atom cell", "rock-salt bonds", "rock-salt cell", "sheared basis", "molecule", "lone atom"), 120);
     }
 }

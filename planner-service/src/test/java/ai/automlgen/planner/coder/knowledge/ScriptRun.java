@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** Runs /usr/bin/python3 the way the executor does: a working directory, the contract's environment, a timeout. */
 final class ScriptRun {
 
@@ -30,6 +33,23 @@ final class ScriptRun {
                 "AUTOMLGEN_CPUS", "1",
                 "AUTOMLGEN_GPUS", "0",
                 "AUTOMLGEN_QUICK", "1"), 600);
+    }
+
+    /**
+     * Runs a check script assembled from {@code parts} (templates and checks) in {@code work}; it must exit 0 and print
+     * "&lt;check&gt; True" for every expected check.
+     */
+    static void assertChecksPass(Path work, List<String> parts, List<String> expected, int timeoutSeconds)
+            throws IOException, InterruptedException {
+        Files.createDirectories(work);
+        Path script = work.resolve("check.py");
+        Files.writeString(script, String.join("\n", parts), StandardCharsets.UTF_8);
+        Result run = python(work, List.of(script.toString()),
+                Map.of("AUTOMLGEN_OUTPUT", work.resolve("out").toString(), "AUTOMLGEN_CPUS", "1"), timeoutSeconds);
+        assertEquals(0, run.exitCode(), run.output());
+        for (String check : expected) {
+            assertTrue(run.output().lines().anyMatch(line -> line.equals(check + " True")), check + ":\n" + run.output());
+        }
     }
 
     static Result python(Path work, List<String> arguments, Map<String, String> environment, int timeoutSeconds)

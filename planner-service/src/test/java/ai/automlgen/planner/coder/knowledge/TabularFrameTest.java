@@ -126,14 +126,7 @@ class TabularFrameTest {
         templates.forEach(template -> parts.add(Template.load(template)));
         parts.add(frame.substring(0, frame.lastIndexOf("main()")));
         parts.add(checks);
-        Path script = work.resolve("tabular_frame_check.py");
-        Files.writeString(script, String.join("\n", parts));
-        ScriptRun.Result run = ScriptRun.python(work, List.of(script.toString()),
-                Map.of("AUTOMLGEN_OUTPUT", work.resolve("out").toString(), "AUTOMLGEN_CPUS", "1"), 300);
-        assertEquals(0, run.exitCode(), run.output());
-        for (String check : expected) {
-            assertTrue(run.output().lines().anyMatch(line -> line.equals(check + " True")), check + ":\n" + run.output());
-        }
+        ScriptRun.assertChecksPass(work, parts, expected, 300);
     }
 
     /**
