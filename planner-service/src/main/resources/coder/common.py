@@ -8,6 +8,9 @@ QUICK = os.environ.get("AUTOMLGEN_QUICK", "") == "1"
 TIME_LIMIT = float(os.environ.get("AUTOMLGEN_TIME_LIMIT", "0") or 0)
 INPUT = os.environ.get("AUTOMLGEN_INPUT", "input")
 OUTPUT = os.environ.get("AUTOMLGEN_OUTPUT", "output")
+# Pretrained weights the executor mounts read-only (the sandbox has no network to fetch any).
+MODELS = os.environ.get("AUTOMLGEN_MODELS", "models")
+SENTENCE_ENCODER = os.path.join(MODELS, "all-minilm-l6-v2")
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_var] = str(CPUS)
 

@@ -7,7 +7,7 @@ Pipeline (knowledge-base entities):
 
 Written by the AutoMLGen knowledge coder. Reads the prepared input/ folder and writes
 output/valid_predictions.csv (when a valid split exists) and output/submission.csv.
-Environment: AUTOMLGEN_SEED, AUTOMLGEN_CPUS, AUTOMLGEN_INPUT, AUTOMLGEN_OUTPUT.
+Environment: AUTOMLGEN_SEED, AUTOMLGEN_CPUS, AUTOMLGEN_INPUT, AUTOMLGEN_OUTPUT, AUTOMLGEN_MODELS.
 """
 {{common}}
 

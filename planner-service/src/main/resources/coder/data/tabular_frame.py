@@ -60,6 +60,15 @@ def id_prefixes(ids):
     return prefixes
 
 
+def pair_columns(context):
+    """The two phrase columns of a pair task: the string columns with the most distinct values."""
+    candidates = context.columns("text") + context.columns("categorical")
+    ranked = sorted(candidates, key=lambda c: -context.frame[c].nunique())
+    if len(ranked) < 2:
+        raise ValueError(f"a phrase-pair feature block needs two text columns, found {ranked}")
+    return ranked[1], ranked[0]
+
+
 def date_stamps(frame):
     """Timestamps of the date-like columns (named date/time/timestamp; unix seconds or parseable strings), by column."""
     found = {}
@@ -83,7 +92,8 @@ def crossable_categories(frame, kinds):
 
 def blocks_without_input(frame, kinds):
     """Feature blocks that would build nothing from this table (no structured strings to split, no id groups, no dates,
-    nothing to cross): the log says so, and the coder stops proposing them."""
+    nothing to cross) or on this executor (no pretrained sentence encoder): the log says so, and the coder stops
+    proposing them."""
     has_id = ID_COLUMN in frame.columns
     splittable = [c for c, k in kinds.items() if k == "categorical"] + ([ID_COLUMN] if has_id else [])
     empty = []
@@ -95,6 +105,8 @@ def blocks_without_input(frame, kinds):
         empty.append("feature.datetime_parts")
     if sum(k == "numeric" for k in kinds.values()) < 2 and len(crossable_categories(frame, kinds)) < 2:
         empty.append("feature.feature_crosses")
+    if not os.path.isfile(os.path.join(SENTENCE_ENCODER, "model.onnx")):
+        empty.append("feature.phrase_embeddings")
     return empty
 
 

@@ -1,12 +1,3 @@
-def pair_columns(context):
-    """The two phrase columns of a pair task: the string columns with the most distinct values."""
-    candidates = context.columns("text") + context.columns("categorical")
-    ranked = sorted(candidates, key=lambda c: -context.frame[c].nunique())
-    if len(ranked) < 2:
-        raise ValueError(f"feature.pair_similarity needs two text columns, found {ranked}")
-    return ranked[1], ranked[0]
-
-
 def feature_pair_similarity(context, params):
     """How alike the two phrases are: char and word TF-IDF cosine, token overlap, edit ratio, lengths."""
     from difflib import SequenceMatcher

@@ -34,12 +34,15 @@ public final class ExecutionRunner {
 
     private final ArtifactStore artifacts;
     private final Path workRoot;
+    private final Path modelsDir;
     private final String executorId;
     private final long seed;
 
-    public ExecutionRunner(ArtifactStore artifacts, Path workRoot, String executorId, long seed) {
+    /** @param modelsDir pretrained weights every run may read (mounted read-only as /models; an existing folder) */
+    public ExecutionRunner(ArtifactStore artifacts, Path workRoot, Path modelsDir, String executorId, long seed) {
         this.artifacts = artifacts;
         this.workRoot = workRoot.toAbsolutePath();
+        this.modelsDir = modelsDir.toAbsolutePath();
         this.executorId = executorId;
         this.seed = seed;
     }
@@ -49,7 +52,7 @@ public final class ExecutionRunner {
         String label = request.runId() + "/" + request.nodeId();
         Path input = request.inputDir() == null ? null : Path.of(request.inputDir());
         return inWorkDir(label, request.code().source(), input, (workDir, inputDir) -> {
-            SandboxResult result = sandbox.run(new SandboxRun(label, workDir, inputDir, SCRIPT, lease, request.timeout(), seed));
+            SandboxResult result = sandbox.run(new SandboxRun(label, workDir, inputDir, modelsDir, SCRIPT, lease, request.timeout(), seed));
             ArtifactStore.Collected collected = artifacts.collect(request.runId(), request.nodeId(), workDir.resolve(SandboxRun.OUTPUT));
             String detail = result.detail() + (collected.leftOut().isEmpty() ? ""
                     : "; artifacts left out: " + String.join(", ", collected.leftOut()));
@@ -65,7 +68,7 @@ public final class ExecutionRunner {
             throws InterruptedException {
         String label = "sandbox-run/" + UUID.randomUUID();
         return inWorkDir(label, source, inputDir, (workDir, input) ->
-                sandbox.run(new SandboxRun(label, workDir, input, SCRIPT, lease, timeout, seed)));
+                sandbox.run(new SandboxRun(label, workDir, input, modelsDir, SCRIPT, lease, timeout, seed)));
     }
 
     /** An answer for a request that never ran. */
@@ -99,6 +102,7 @@ public final class ExecutionRunner {
         Path emptyInput = null;
         try {
             Files.createDirectories(workRoot);
+            Files.createDirectories(modelsDir); // a mount source must exist, even with no model unpacked
             String prefix = label.replaceAll("[^A-Za-z0-9_.-]", "_") + "-";
             workDir = Files.createTempDirectory(workRoot, prefix);
             Files.createDirectory(workDir.resolve(SandboxRun.OUTPUT));

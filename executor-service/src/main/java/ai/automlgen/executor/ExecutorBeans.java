@@ -2,6 +2,7 @@ package ai.automlgen.executor;
 
 import ai.automlgen.executor.artifacts.FileArtifactStore;
 import ai.automlgen.executor.artifacts.ResultStore;
+import ai.automlgen.executor.models.PretrainedModels;
 import ai.automlgen.executor.sandbox.DockerSandbox;
 import ai.automlgen.executor.sandbox.ProcessSandbox;
 import ai.automlgen.executor.sandbox.Sandbox;
@@ -22,6 +23,7 @@ import org.jboss.logging.Logger;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,7 +115,10 @@ public class ExecutorBeans {
     ExecutionRunner runner(ExecutorConfig config) {
         ExecutorConfig.Artifacts a = config.artifacts();
         FileArtifactStore store = new FileArtifactStore(a.root().toAbsolutePath(), a.maxFileMb() * 1024 * 1024, a.maxTotalMb() * 1024 * 1024);
-        return new ExecutionRunner(store, config.sandbox().workRoot(), executorId, config.sandbox().seed());
+        Path models = config.sandbox().modelsDir().toAbsolutePath();
+        List<String> installed = PretrainedModels.install(models, Thread.currentThread().getContextClassLoader());
+        LOG.infof("pretrained models for sandboxed code (/models): %s in %s", installed.isEmpty() ? "none" : String.join(", ", installed), models);
+        return new ExecutionRunner(store, config.sandbox().workRoot(), models, executorId, config.sandbox().seed());
     }
 
     @Produces

@@ -33,6 +33,9 @@ public interface ExecutorConfig {
         @WithName("work-root")
         Path workRoot();
 
+        @WithName("models-dir")
+        Path modelsDir();
+
         long seed();
 
         Process process();

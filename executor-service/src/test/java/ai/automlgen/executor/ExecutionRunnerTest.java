@@ -23,7 +23,7 @@ class ExecutionRunnerTest {
     @Test
     void aWorkingDirectoryThatCannotBePreparedIsRemoved() throws IOException {
         ExecutionRunner runner = new ExecutionRunner(new FileArtifactStore(temp.resolve("artifacts"), 1 << 20, 1 << 20),
-                temp.resolve("work"), "test-executor", 42);
+                temp.resolve("work"), temp.resolve("models"), "test-executor", 42);
         // JSON may carry a lone surrogate ("\ud800"), which no file can hold as UTF-8: writing solution.py fails.
         String unwritable = "print('\ud800')";
 

@@ -27,7 +27,7 @@ final class TestExecutors {
 
     static ExecutionScheduler scheduler(Path home, Sandbox sandbox) {
         ExecutionRunner runner = new ExecutionRunner(new FileArtifactStore(home.resolve("artifacts"), 1 << 20, 1 << 20),
-                home.resolve("executions/work"), "test-executor", 42);
+                home.resolve("executions/work"), home.resolve("models"), "test-executor", 42);
         return new ExecutionScheduler(new SlotGate(new SlotPool(new Capacity(2, 4096, List.of()))), runner,
                 results(home), sandbox, new InputDirRule(home.resolve("runs")));
     }

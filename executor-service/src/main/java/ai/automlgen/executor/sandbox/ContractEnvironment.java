@@ -31,6 +31,7 @@ public final class ContractEnvironment {
         env.put("PYTHONDONTWRITEBYTECODE", "1");
         env.put("AUTOMLGEN_INPUT", paths.input());
         env.put("AUTOMLGEN_OUTPUT", paths.output());
+        env.put("AUTOMLGEN_MODELS", paths.models());
         env.put("AUTOMLGEN_SEED", Long.toString(seed));
         env.put("AUTOMLGEN_CPUS", Integer.toString(cpus));
         env.put("AUTOMLGEN_GPUS", Integer.toString(visibleGpus.size()));
@@ -45,10 +46,12 @@ public final class ContractEnvironment {
     }
 
     /** Absolute paths as seen from inside the sandbox. */
-    public record SandboxPaths(String workDir, String input, String output, String home, String tmp) {
+    public record SandboxPaths(String workDir, String input, String output, String models, String home, String tmp) {
+        public static final String MODELS = "/models";
+
         /** The fixed layout of the docker and bubblewrap sandboxes. */
         public static SandboxPaths mounted() {
-            return new SandboxPaths("/work", "/work/input", "/work/output", "/work", "/tmp");
+            return new SandboxPaths("/work", "/work/input", "/work/output", MODELS, "/work", "/tmp");
         }
     }
 }

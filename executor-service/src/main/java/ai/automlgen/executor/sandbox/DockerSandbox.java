@@ -131,7 +131,8 @@ public final class DockerSandbox implements Sandbox {
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode("none")
                 .withBinds(new Bind(spec.workDir().toString(), new Volume("/work"), AccessMode.rw),
-                        new Bind(input.toString(), new Volume("/work/input"), AccessMode.ro))
+                        new Bind(input.toString(), new Volume("/work/input"), AccessMode.ro),
+                        new Bind(spec.modelsDir().toString(), new Volume(SandboxPaths.MODELS), AccessMode.ro))
                 .withReadonlyRootfs(true)
                 .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,size=" + limits.tmpSizeMb() + "m"))
                 .withMemory(memoryBytes)

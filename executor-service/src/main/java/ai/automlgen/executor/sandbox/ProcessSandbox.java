@@ -96,7 +96,7 @@ public final class ProcessSandbox implements Sandbox {
         prepare(spec, uid);
         SandboxPaths paths = bubblewrap ? SandboxPaths.mounted() : new SandboxPaths(spec.workDir().toString(),
                 spec.workDir().resolve(SandboxRun.INPUT).toString(), spec.outputDir().toString(),
-                spec.workDir().toString(), spec.workDir().resolve("tmp").toString());
+                spec.modelsDir().toString(), spec.workDir().toString(), spec.workDir().resolve("tmp").toString());
         List<String> command = command(spec, uid);
         ProcessBuilder builder = new ProcessBuilder(command).directory(spec.workDir().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -198,7 +198,8 @@ public final class ProcessSandbox implements Sandbox {
                 "--proc", "/proc", "--dev", "/dev",
                 "--size", Long.toString(limits.tmpSizeMb() * 1024 * 1024), "--perms", "1777", "--tmpfs", "/tmp",
                 "--bind", spec.workDir().toString(), "/work",
-                "--ro-bind", spec.inputDir().toString(), "/work/input"));
+                "--ro-bind", spec.inputDir().toString(), "/work/input",
+                "--ro-bind", spec.modelsDir().toString(), SandboxPaths.MODELS));
         if (!spec.lease().gpuIds().isEmpty()) {
             for (String dev : List.of("/dev/nvidiactl", "/dev/nvidia-uvm", "/dev/nvidia-uvm-tools")) {
                 args.addAll(List.of("--dev-bind-try", dev, dev));

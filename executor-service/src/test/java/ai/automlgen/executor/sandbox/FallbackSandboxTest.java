@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FallbackSandboxTest {
-    private static final SandboxRun RUN = new SandboxRun("run-1/n1", Path.of("/tmp/w"), Path.of("/tmp/in"), "solution.py",
+    private static final SandboxRun RUN = new SandboxRun("run-1/n1", Path.of("/tmp/w"), Path.of("/tmp/in"), Path.of("/tmp/models"), "solution.py",
             SlotLease.unpooled(0, 1, 512), Duration.ofMinutes(1), 42);
     private static final SandboxResult OK = new SandboxResult(Outcome.OK, 0, 12, "", "", 0, "exited 0");
 

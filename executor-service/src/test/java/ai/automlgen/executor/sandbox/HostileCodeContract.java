@@ -33,6 +33,7 @@ abstract class HostileCodeContract {
     @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ALWAYS)
     Path temp;
     Path input;
+    Path models;
     Path secrets;
     ExecutionRunner runner;
 
@@ -44,12 +45,15 @@ abstract class HostileCodeContract {
         Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
         input = Files.createDirectories(temp.resolve("home/runs/run-1/input"));
         Files.writeString(input.resolve("train.csv"), "id,y\n1,0\n2,1\n");
+        models = Files.createDirectories(temp.resolve("home/models/encoder"));
+        Files.writeString(models.resolve("tokenizer.json"), "{}");
+        models = models.getParent();
         secrets = Files.createDirectories(temp.resolve("home/runs/run-1/evaluator"));
         Files.writeString(secrets.resolve("valid_labels.csv"), "id,y\n3,1\n");
         Files.createDirectories(temp.resolve("bench/task/private"));
         Files.writeString(temp.resolve("bench/task/private/test.csv"), "id,y\n9,1\n");
         runner = new ExecutionRunner(new FileArtifactStore(temp.resolve("artifacts"), 1 << 20, 1 << 22),
-                temp.resolve("work"), "test-executor", 42);
+                temp.resolve("work"), models, "test-executor", 42);
     }
 
     @AfterEach
@@ -74,6 +78,23 @@ abstract class HostileCodeContract {
                 """, Duration.ofSeconds(60));
         assertEquals(Outcome.OK, result.outcome(), result.stderrTail());
         assertEquals("3\nid,y 42 60\n", result.stdoutTail());
+    }
+
+    @Test
+    void readsPretrainedModelsButCannotChangeThem() throws InterruptedException {
+        SandboxResult result = run("""
+                import os
+                models = os.environ['AUTOMLGEN_MODELS']
+                print(models, open(os.path.join(models, 'encoder', 'tokenizer.json')).read())
+                for path in ('encoder/tokenizer.json', 'encoder/planted.onnx'):
+                    try:
+                        open(os.path.join(models, path), 'w').write('changed')
+                        print('WROTE', path)
+                    except OSError:
+                        print('read-only')
+                """, Duration.ofSeconds(60));
+        assertEquals(Outcome.OK, result.outcome(), result.stderrTail());
+        assertEquals("/models {}\nread-only\nread-only\n", result.stdoutTail());
     }
 
     @Test

@@ -31,7 +31,7 @@ class ProcessSandboxTest {
         Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
         ProcessSandbox sandbox = new ProcessSandbox("/usr/bin/python3", false, 61000, LIMITS, state);
         ExecutionRunner runner = new ExecutionRunner(new FileArtifactStore(temp.resolve("artifacts"), 1 << 20, 1 << 20),
-                temp.resolve("work"), "test-executor", 42);
+                temp.resolve("work"), temp.resolve("models"), "test-executor", 42);
         CompletableFuture<Throwable> ended = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
@@ -62,7 +62,7 @@ class ProcessSandboxTest {
     @Test
     void commandLineAppliesEveryRlimit() {
         ProcessSandbox sandbox = new ProcessSandbox("/usr/bin/python3", false, 61000, LIMITS, state);
-        List<String> command = sandbox.command(new SandboxRun("x", Path.of("/w"), Path.of("/in"), "solution.py",
+        List<String> command = sandbox.command(new SandboxRun("x", Path.of("/w"), Path.of("/in"), Path.of("/models-on-host"), "solution.py",
                 SlotLease.unpooled(0, 2, 512), Duration.ofSeconds(100), 1), 61000);
         // CPU time: timeout × cpus + 60 s soft (SIGXCPU), 5 s more hard (SIGKILL)
         for (String limit : List.of("--as=536870912", "--cpu=260:265", "--fsize=67108864", "--nproc=64", "--core=0")) {

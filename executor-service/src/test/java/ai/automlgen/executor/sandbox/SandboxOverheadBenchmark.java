@@ -44,7 +44,7 @@ class SandboxOverheadBenchmark {
 
         Path input = Files.createDirectories(temp.resolve("input"));
         ExecutionRunner runner = new ExecutionRunner(new FileArtifactStore(temp.resolve("artifacts"), 1 << 20, 1 << 20),
-                temp.resolve("work"), "benchmark", 42);
+                temp.resolve("work"), temp.resolve("models"), "benchmark", 42);
         System.out.printf("%-8s %5s %10s %10s %10s %10s%n", "sandbox", "runs", "p50 ms", "p95 ms", "wall p50", "wall p95");
         for (Sandbox sandbox : sandboxes) {
             long[] inside = new long[runs];

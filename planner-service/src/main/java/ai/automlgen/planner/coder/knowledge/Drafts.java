@@ -194,18 +194,26 @@ public final class Drafts {
     }
 
     private static List<Draft> pairs(TaskProfile task) {
-        List<Component> features = List.of(of("feature.pair_similarity"), of("feature.target_encoding", "smoothing", 20),
+        // the pretrained encoder's cosine knows synonyms that n-gram overlap misses; its 768 product and difference
+        // columns help more but cost trees minutes per fit, so only the linear draft starts with them
+        Component cosine = of("feature.phrase_embeddings", "vectors", false);
+        List<Component> features = List.of(of("feature.pair_similarity"), cosine, of("feature.target_encoding", "smoothing", 20),
                 of("feature.frequency_encoding"));
+        List<Component> linearFeatures = List.of(of("feature.pair_similarity"), cosine.with("vectors", true),
+                of("feature.target_encoding", "smoothing", 20), of("feature.frequency_encoding"));
         List<Component> treePrep = List.of(of("preprocessing.ordinal_encoding"));
         return List.of(
                 draft(task, treePrep, features, of("model.xgboost", "n_estimators", 700, "max_depth", 6, "learning_rate", 0.04),
-                        "xgboost (700 trees, depth 6) on phrase-pair similarities (char/word TF-IDF cosine, overlap, edit ratio) + context and phrase target encodings"),
+                        "xgboost (700 trees, depth 6) on phrase-pair similarities (char/word TF-IDF cosine, overlap, edit ratio,"
+                                + " MiniLM embedding cosine) + context and phrase target encodings"),
                 draft(task, treePrep, features, of("model.hist_gradient_boosting", "max_iter", 600, "learning_rate", 0.05),
-                        "histogram gradient boosting on phrase-pair similarities + target encodings"),
+                        "histogram gradient boosting on phrase-pair similarities (with MiniLM embedding cosine) + target encodings"),
+                draft(task, List.of(of("preprocessing.median_imputer"), of("preprocessing.standard_scaler")), linearFeatures,
+                        of("model.ridge", "alpha", 1.0), "ridge on standardised phrase-pair similarities + MiniLM embedding"
+                                + " cosine, product and difference + target encodings"),
                 draft(task, List.of(of("preprocessing.median_imputer"), of("preprocessing.ordinal_encoding")), features,
-                        of("model.random_forest", "n_estimators", 300, "min_samples_leaf", 3), "random forest on phrase-pair similarities + target encodings"),
-                draft(task, List.of(of("preprocessing.median_imputer"), of("preprocessing.standard_scaler")), features,
-                        of("model.ridge", "alpha", 1.0), "ridge on standardised phrase-pair similarities + target encodings"));
+                        of("model.random_forest", "n_estimators", 300, "min_samples_leaf", 3),
+                        "random forest on phrase-pair similarities (with MiniLM embedding cosine) + target encodings"));
     }
 
     private static List<Draft> images(TaskProfile task) {

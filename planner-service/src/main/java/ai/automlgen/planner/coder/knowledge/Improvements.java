@@ -92,6 +92,15 @@ public final class Improvements {
             if (task.rowGeometry() && !spec.has("feature.geometry_xyz")) {
                 edits.add(addFeature(spec, of("feature.geometry_xyz"), "add per-row geometry features (volume, element shares, periodic bond lengths and coordination)"));
             }
+            if (task.pairs() && !task.buildsNothing("feature.phrase_embeddings")) {
+                Component embeddings = feature(spec, "feature.phrase_embeddings");
+                if (!spec.has(embeddings.id())) {
+                    edits.add(addFeature(spec, of(embeddings.id(), "vectors", false), "add the phrases' MiniLM embedding cosine"));
+                } else if (Boolean.FALSE.equals(embeddings.params().get("vectors"))) {
+                    edits.add(addFeature(spec, embeddings.with("vectors", true),
+                            "add the phrase embeddings' product and difference (768 columns: what each dimension agrees on)"));
+                }
+            }
             if (task.imageFolders() && !spec.has("feature.shape_region_props")) {
                 edits.add(addFeature(spec, of("feature.shape_region_props"), "add image shape descriptors (size, aspect, compactness, Hu moments)"));
             }

@@ -210,6 +210,28 @@ class KnowledgeCoderTest {
     }
 
     @Test
+    void phrasePairsGetPretrainedEmbeddingsTheCheapWayFirst() {
+        TaskInfo patents = new TaskInfo("patents", "text", "similarity_regression", "pearson", false, "id", List.of("score"),
+                List.of("score"), Map.of("train", "train.csv"), "How similar are two phrases?", "");
+        TaskProfile task = TaskProfile.of(patents, INPUTS);
+        List<Drafts.Draft> drafts = Drafts.candidates(task);
+        for (Drafts.Draft draft : drafts) {
+            Component embeddings = Improvements.feature(draft.spec(), "feature.phrase_embeddings");
+            assertTrue(draft.spec().has(embeddings.id()), draft.plan());
+            // 768 product/difference columns cost trees minutes per fit; a linear model takes them in seconds
+            assertEquals(Models.SCALED.contains(draft.spec().model().id()), embeddings.params().get("vectors"), draft.plan());
+        }
+        PipelineSpec trees = drafts.get(0).spec();
+        assertTrue(Improvements.candidates(trees, task).stream().anyMatch(e -> e.plan().startsWith("add the phrase embeddings' product")
+                && Boolean.TRUE.equals(Improvements.feature(e.spec(), "feature.phrase_embeddings").params().get("vectors"))));
+        PipelineSpec without = trees.withFeatures(trees.features().stream().filter(c -> !c.id().equals("feature.phrase_embeddings")).toList());
+        assertTrue(Improvements.candidates(without, task).stream().anyMatch(e -> e.plan().equals("add the phrases' MiniLM embedding cosine")));
+        TaskProfile noEncoder = task.seenIn("[    0.2s] feature blocks with nothing to build on this table: feature.phrase_embeddings\n");
+        assertTrue(Improvements.candidates(without, noEncoder).stream().noneMatch(e -> e.plan().contains("embedding")),
+                "an executor without the encoder is not asked for it again");
+    }
+
+    @Test
     void swappingToALinearModelAddsScalingAndOneHot() {
         PipelineSpec draft = spec(write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1));
         Edit swap = Improvements.swapModel(draft, Component.of("model.logistic_regression", "C", 1.0), TaskProfile.of(TABULAR, INPUTS));

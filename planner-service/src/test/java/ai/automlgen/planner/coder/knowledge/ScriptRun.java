@@ -32,6 +32,7 @@ final class ScriptRun {
                 "AUTOMLGEN_SEED", Long.toString(seed),
                 "AUTOMLGEN_CPUS", "1",
                 "AUTOMLGEN_GPUS", "0",
+                "AUTOMLGEN_MODELS", TestModels.dir().toString(),
                 "AUTOMLGEN_QUICK", "1"), 600);
     }
 
@@ -41,11 +42,18 @@ final class ScriptRun {
      */
     static void assertChecksPass(Path work, List<String> parts, List<String> expected, int timeoutSeconds)
             throws IOException, InterruptedException {
+        assertChecksPass(work, parts, expected, timeoutSeconds, Map.of());
+    }
+
+    /** As above, with more of the contract's environment (AUTOMLGEN_MODELS, ...). */
+    static void assertChecksPass(Path work, List<String> parts, List<String> expected, int timeoutSeconds,
+                                 Map<String, String> environment) throws IOException, InterruptedException {
         Files.createDirectories(work);
         Path script = work.resolve("check.py");
         Files.writeString(script, String.join("\n", parts), StandardCharsets.UTF_8);
-        Result run = python(work, List.of(script.toString()),
-                Map.of("AUTOMLGEN_OUTPUT", work.resolve("out").toString(), "AUTOMLGEN_CPUS", "1"), timeoutSeconds);
+        Map<String, String> contract = new java.util.HashMap<>(Map.of("AUTOMLGEN_OUTPUT", work.resolve("out").toString(), "AUTOMLGEN_CPUS", "1"));
+        contract.putAll(environment);
+        Result run = python(work, List.of(script.toString()), contract, timeoutSeconds);
         assertEquals(0, run.exitCode(), run.output());
         for (String check : expected) {
             assertTrue(run.output().lines().anyMatch(line -> line.equals(check + " True")), check + ":\n" + run.output());
