@@ -13,6 +13,7 @@ import ai.automlgen.executor.slots.Capacity;
 import ai.automlgen.executor.slots.GpuDetector;
 import ai.automlgen.executor.slots.SlotGate;
 import ai.automlgen.executor.slots.SlotPool;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -110,8 +111,10 @@ public class ExecutorBeans {
         }
     }
 
+    /** Made at start, so the pretrained models are unpacked (and logged) before the first execution arrives. */
     @Produces
     @Singleton
+    @Startup
     ExecutionRunner runner(ExecutorConfig config) {
         ExecutorConfig.Artifacts a = config.artifacts();
         FileArtifactStore store = new FileArtifactStore(a.root().toAbsolutePath(), a.maxFileMb() * 1024 * 1024, a.maxTotalMb() * 1024 * 1024);

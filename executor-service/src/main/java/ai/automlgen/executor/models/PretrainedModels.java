@@ -86,7 +86,7 @@ public final class PretrainedModels {
             } finally {
                 Files.deleteIfExists(partial);
             }
-            LOG.infof("pretrained model %s: unpacked %s (%d MB)", model.name(), target, Files.size(target) >> 20);
+            LOG.infof("pretrained model %s: unpacked %s (%,d kB)", model.name(), target, Files.size(target) >> 10);
         }
         return true;
     }

@@ -50,7 +50,8 @@ class KnowledgeDraftBenchmark {
                 long start = System.nanoTime();
                 ScriptRun.Result result = ScriptRun.python(work, List.of("solution.py"), Map.of(
                         "AUTOMLGEN_INPUT", fixture.dir().resolve("input").toString(), "AUTOMLGEN_OUTPUT", work.resolve("output").toString(),
-                        "AUTOMLGEN_SEED", "0", "AUTOMLGEN_CPUS", Integer.toString(Runtime.getRuntime().availableProcessors())), 3600);
+                        "AUTOMLGEN_SEED", "0", "AUTOMLGEN_CPUS", Integer.toString(Runtime.getRuntime().availableProcessors()),
+                        "AUTOMLGEN_MODELS", TestModels.dir().toString()), 3600);
                 seconds = (System.nanoTime() - start) / 1_000_000_000L;
                 Files.writeString(work.resolve("run.log"), result.output());
                 score = result.exitCode() != 0 ? "failed (see run.log)" : score(fixture, work, task);

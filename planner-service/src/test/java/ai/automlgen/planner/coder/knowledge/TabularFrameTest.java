@@ -120,6 +120,17 @@ class TabularFrameTest {
                 List.of("nothing to build", "something to build", "one shared prefix is no group", "blocks agree"));
     }
 
+    @Test
+    void numericStepsPassATableWithoutNumericColumns(@TempDir Path work) throws Exception {
+        // us-patent: swapping the ridge's scaler for a quantile transform failed on the empty numeric matrix
+        List<String> steps = List.of("standard_scaler", "quantile_transform", "power_transform");
+        assertChecksPass(work, steps.stream().map(s -> "preprocessing/" + s + ".py").toList(), """
+                context = Context(pd.DataFrame({"anchor": ["a", "b", "c"]}), {"anchor": "categorical"}, 2, None, [("train", 2), ("test", 1)], {})
+                for step in %s:
+                    print(step, PREPROCESSORS["preprocessing." + step](np.zeros((3, 0)), context, {}).shape == (3, 0))
+                """.formatted(steps.stream().map(s -> "'" + s + "'").toList()), steps);
+    }
+
     /** Runs the table template's helpers (without its main) with the given component templates, then the checks. */
     private static void assertChecksPass(Path work, List<String> templates, String checks, List<String> expected) throws Exception {
         String frame = Template.load("data/tabular_frame.py");
