@@ -96,7 +96,7 @@ public final class Improvements {
                 Component embeddings = feature(spec, "feature.phrase_embeddings");
                 if (!spec.has(embeddings.id())) {
                     edits.add(addFeature(spec, of(embeddings.id(), "vectors", false), "add the phrases' MiniLM embedding cosine"));
-                } else if (Boolean.FALSE.equals(embeddings.params().get("vectors"))) {
+                } else if (Boolean.FALSE.equals(embeddings.params().get("vectors")) && !Models.SLOW_ON_WIDE.contains(spec.model().id())) {
                     edits.add(addFeature(spec, embeddings.with("vectors", true),
                             "add the phrase embeddings' product and difference (768 columns: what each dimension agrees on)"));
                 }

@@ -19,6 +19,12 @@ final class Models {
             "model.lda_classifier");
     static final Set<String> NEEDS_IMPUTED = Set.of("model.random_forest", "model.extra_trees");
     static final Set<String> TEXT_ONLY = Set.of("model.multinomial_nb", "model.nb_svm");
+    /**
+     * Models too slow for hundreds of dense columns on tens of thousands of rows: sklearn's forests try every column's
+     * thresholds in Python-driven trees (us-patent's random forest with 768 embedding columns ran past its 9 minutes).
+     */
+    static final Set<String> SLOW_ON_WIDE = Set.of("model.random_forest", "model.extra_trees", "model.svm_rbf",
+            "model.kernel_ridge", "model.knn");
     /** Models whose templates densify sparse input: a 200k-term vocabulary becomes gigabytes per copy. */
     static final Set<String> DENSE_ONLY = Set.of("model.hist_gradient_boosting", "model.lda_classifier");
     private static final Map<String, Boolean> TUNABLE = new ConcurrentHashMap<>();

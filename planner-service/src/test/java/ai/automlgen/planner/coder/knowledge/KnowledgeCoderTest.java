@@ -224,6 +224,9 @@ class KnowledgeCoderTest {
         PipelineSpec trees = drafts.get(0).spec();
         assertTrue(Improvements.candidates(trees, task).stream().anyMatch(e -> e.plan().startsWith("add the phrase embeddings' product")
                 && Boolean.TRUE.equals(Improvements.feature(e.spec(), "feature.phrase_embeddings").params().get("vectors"))));
+        PipelineSpec forest = drafts.stream().map(Drafts.Draft::spec).filter(d -> d.model().id().equals("model.random_forest")).findFirst().orElseThrow();
+        assertTrue(Improvements.candidates(forest, task).stream().noneMatch(e -> e.plan().startsWith("add the phrase embeddings' product")),
+                "a random forest on 768 more columns ran past its time limit on us-patent");
         PipelineSpec without = trees.withFeatures(trees.features().stream().filter(c -> !c.id().equals("feature.phrase_embeddings")).toList());
         assertTrue(Improvements.candidates(without, task).stream().anyMatch(e -> e.plan().equals("add the phrases' MiniLM embedding cosine")));
         TaskProfile noEncoder = task.seenIn("[    0.2s] feature blocks with nothing to build on this table: feature.phrase_embeddings\n");
