@@ -46,6 +46,11 @@ def seconds_left(share):
     return share * TIME_LIMIT - (time.time() - START) if TIME_LIMIT > 0 else float("inf")
 
 
+def sentence_encoder_present():
+    """Whether the executor mounted the pretrained sentence encoder (feature.phrase_embeddings needs it)."""
+    return os.path.isfile(os.path.join(SENTENCE_ENCODER, "model.onnx"))
+
+
 def log(message):
     print(f"[{time.time() - START:7.1f}s] {message}", flush=True)
 

@@ -105,7 +105,7 @@ def blocks_without_input(frame, kinds):
         empty.append("feature.datetime_parts")
     if sum(k == "numeric" for k in kinds.values()) < 2 and len(crossable_categories(frame, kinds)) < 2:
         empty.append("feature.feature_crosses")
-    if not os.path.isfile(os.path.join(SENTENCE_ENCODER, "model.onnx")):
+    if not sentence_encoder_present():
         empty.append("feature.phrase_embeddings")
     return empty
 

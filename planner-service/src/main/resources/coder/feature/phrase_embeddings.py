@@ -219,14 +219,15 @@ def feature_phrase_embeddings(context, params):
     Character and word overlap miss synonyms and paraphrases ("engine" ~ "motor"); the encoder was trained on a
     billion sentence pairs for exactly that. Needs all-MiniLM-L6-v2 under AUTOMLGEN_MODELS (the executor provides it).
     """
-    if not os.path.isfile(os.path.join(SENTENCE_ENCODER, "model.onnx")):
+    if not sentence_encoder_present():
         log(f"feature.phrase_embeddings: no sentence encoder at {SENTENCE_ENCODER} (the executor unpacks all-MiniLM-L6-v2"
             " into its automlgen.sandbox.models-dir); block skipped")
         return None
     first, second = pair_columns(context)
     started = time.time()
-    a = sentence_embeddings([cell_text(v) for v in context.frame[first]], int(params.get("max_length", 64)))
-    b = sentence_embeddings([cell_text(v) for v in context.frame[second]], int(params.get("max_length", 64)))
+    phrases = [cell_text(v) for v in context.frame[first]] + [cell_text(v) for v in context.frame[second]]
+    vectors = sentence_embeddings(phrases, int(params.get("max_length", 64)))  # one model load, shared phrases once
+    a, b = vectors[: len(context.frame)], vectors[len(context.frame):]
     log(f"phrase embeddings of {first} and {second}: {a.shape[1]} dimensions in {time.time() - started:.1f}s")
     cosine = (a * b).sum(axis=1, keepdims=True)
     if not params.get("vectors", True):
