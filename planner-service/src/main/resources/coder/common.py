@@ -38,6 +38,9 @@ FEATURE_BUILDERS = {}
 LABEL_FEATURES = set()
 PREPROCESSORS = {}
 MODEL_FACTORIES = {}
+# Models that answer span tasks themselves (data.span_text) rather than score tokens: by id, a class taking the model's
+# params, with fit(texts, conditions, word_labels) and extract(texts, conditions) -> answers
+SPAN_EXTRACTORS = {}
 SEARCH_SPACES = {}
 
 

@@ -79,7 +79,7 @@ def tune_extraction(texts, conditions, labels, scores, owners, tuned):
     """Per condition value, the span threshold and the whole-text length cutoff with the best holdout Jaccard
     (the condition's rows differ: positive spans are not negative ones); untuned: 0.5 and the spec's cutoff."""
     default = int(FEATURES[0][1].get("short", 2))
-    thresholds_grid = np.linspace(0.1, 0.7, 13) if tuned else [0.5]
+    thresholds_grid = np.linspace(0.1, 0.9, 17) if tuned else [0.5]
     shorts_grid = range(default, default + 5) if tuned else [default]
     lengths = np.array([len(str(t).split()) for t in texts])
     whole = np.array([jaccard(t, l) for t, l in zip(texts, labels)])
@@ -102,19 +102,11 @@ def fit_scorer(X, y):
     return MODEL_FACTORIES[component](dict(params), "binary").fit(X, y)
 
 
-def main():
-    train = read_table(role_path("train"))
-    valid = read_table(role_path("valid"))
-    test = read_table(role_path("test"))
-    refit = REFIT or valid is None
-    label = LABEL_COLUMNS[0]
-    train = train[train[label].notna()].reset_index(drop=True)
-    text, condition = text_columns(train.drop(columns=LABEL_COLUMNS))
-    log(f"text column {text!r}, condition column {condition!r}, {len(train)} labelled rows")
-    conditions = lambda frame: frame[condition].astype(str).tolist() if condition else ["all"] * len(frame)
+def token_scorer(train, rows, text, conditions, learned):
+    """The answer function of a token scorer: MODEL scores each word of the learned rows, the best run of words
+    above a per-condition threshold is the span."""
     window = int(FEATURES[0][1].get("window", 2))
-    learned = ~full_text_rows(train[text].tolist(), conditions(train))
-    rows = train[learned].reset_index(drop=True)
+    label = LABEL_COLUMNS[0]
     X, owners = encode(rows[text].tolist(), conditions(rows), window)
     y = np.concatenate([token_labels(str(t), s) for t, s in zip(rows[text], rows[label])])
     thresholds, shorts = {}, {}
@@ -140,6 +132,43 @@ def main():
         scores = scorer.predict_proba(X_rows)[:, 1] if X_rows.shape[0] else np.zeros(0)
         return extract(frame[text].tolist(), conditions(frame), scores, row_owners, thresholds, shorts)
 
+    return answer
+
+
+def span_extractor(rows, text, conditions):
+    """The answer function of a model that extracts spans itself (SPAN_EXTRACTORS), learned on the rows the
+    whole-text rule does not answer."""
+    label = LABEL_COLUMNS[0]
+    extractor = SPAN_EXTRACTORS[MODEL[0]](dict(MODEL[1])).fit(
+        rows[text].tolist(), conditions(rows), [token_labels(str(t), s) for t, s in zip(rows[text], rows[label])])
+
+    def answer(frame):
+        texts, frame_conditions = frame[text].tolist(), conditions(frame)
+        answers = [str(t) for t in texts]
+        spans = np.flatnonzero(~full_text_rows(texts, frame_conditions))
+        for row, span in zip(spans, extractor.extract([texts[r] for r in spans], [frame_conditions[r] for r in spans])):
+            answers[row] = span
+        return answers
+
+    return answer
+
+
+def main():
+    train = read_table(role_path("train"))
+    valid = read_table(role_path("valid"))
+    test = read_table(role_path("test"))
+    refit = REFIT or valid is None
+    label = LABEL_COLUMNS[0]
+    train = train[train[label].notna()].reset_index(drop=True)
+    text, condition = text_columns(train.drop(columns=LABEL_COLUMNS))
+    log(f"text column {text!r}, condition column {condition!r}, {len(train)} labelled rows")
+    conditions = lambda frame: frame[condition].astype(str).tolist() if condition else ["all"] * len(frame)
+    learned = ~full_text_rows(train[text].tolist(), conditions(train))
+    rows = train[learned].reset_index(drop=True)
+    if MODEL[0] in SPAN_EXTRACTORS:
+        answer = span_extractor(rows, text, conditions)
+    else:
+        answer = token_scorer(train, rows, text, conditions, learned)
     if not refit:
         write_rows(role_path("valid_sample_submission"), valid[ID_COLUMN].tolist(), {SUBMISSION_COLUMNS[0]: answer(valid)}, "valid_predictions.csv")
     write_rows(role_path("sample_submission"), test[ID_COLUMN].tolist(), {SUBMISSION_COLUMNS[0]: answer(test)}, "submission.csv")

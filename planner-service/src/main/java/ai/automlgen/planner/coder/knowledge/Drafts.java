@@ -26,7 +26,7 @@ public final class Drafts {
 
     public static List<Draft> candidates(TaskProfile task) {
         if (task.taskType().equals("span_extraction")) {
-            return spans();
+            return spans(task);
         }
         if (task.targetImages()) {
             return pixels();
@@ -247,7 +247,7 @@ public final class Drafts {
                 make.apply(of("model.ridge", "alpha", 1.0), "per-pixel ridge regression on 5x5 neighbourhoods + background estimate"));
     }
 
-    private static List<Draft> spans() {
+    private static List<Draft> spans(TaskProfile task) {
         Component tokens = of("feature.span_token_features", "window", 2);
         Component validation = of("validation.holdout", "fraction", 0.2);
         java.util.function.BiFunction<Component, String, Draft> make = (model, plan) -> new Draft(new PipelineSpec(of("data.span_text"),
@@ -258,7 +258,9 @@ public final class Drafts {
                 make.apply(of("model.xgboost", "n_estimators", 300, "max_depth", 6, "learning_rate", 0.1),
                         "neutral or short text → whole text; otherwise an xgboost token scorer picks the best contiguous span"),
                 make.apply(of("model.sgd_linear", "alpha", 1e-5), "neutral or short text → whole text; otherwise an SGD token scorer picks the span"),
-                make.apply(of("model.random_forest", "n_estimators", 200, "min_samples_leaf", 3),
-                        "neutral or short text → whole text; otherwise a random-forest token scorer picks the span"));
+                // no random-forest token scorer: 12-15 minutes on tweet's ~200k hashed tokens, and its refit never finished in time
+                // last: minutes of fine-tuning on CPU, after the cheap drafts have given the search something to refine
+                make.apply(Models.defaults("model.span_encoder", task),
+                        "neutral or short text → whole text; otherwise the pretrained MiniLM encoder, fine-tuned to point at the span's first and last word"));
     }
 }

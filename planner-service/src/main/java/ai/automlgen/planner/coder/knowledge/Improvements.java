@@ -44,9 +44,11 @@ public final class Improvements {
             return edits;
         }
         if (data.equals("data.span_text")) {
-            Component tokens = feature(spec, "feature.span_token_features");
-            edits.add(addFeature(spec, tokens.with("window", (int) tokens.number("window", 2) + 1), "widen the token context window to "
-                    + ((int) tokens.number("window", 2) + 1) + " neighbours"));
+            if (!Models.SPAN_EXTRACTORS.contains(spec.model().id())) {
+                Component tokens = feature(spec, "feature.span_token_features");
+                edits.add(addFeature(spec, tokens.with("window", (int) tokens.number("window", 2) + 1), "widen the token context window to "
+                        + ((int) tokens.number("window", 2) + 1) + " neighbours"));
+            }
             return edits;
         }
         if (data.equals("data.image_folder")) {
@@ -233,6 +235,14 @@ public final class Improvements {
             case "model.svm_rbf" -> {
                 double c = model.number("C", 3.0);
                 edits.add(tune(spec, model.with("C", round(c * 3)), "raise the SVM's C to " + round(c * 3)));
+            }
+            case "model.span_encoder" -> {
+                int epochs = (int) model.number("epochs", 2);
+                int frozen = (int) model.number("frozen_layers", 3);
+                edits.add(tune(spec, model.with("epochs", epochs + 1), "fine-tune the span encoder for " + (epochs + 1) + " epochs"));
+                if (frozen > 0) {
+                    edits.add(tune(spec, model.with("frozen_layers", frozen - 1), "fine-tune " + (7 - frozen) + " of the encoder's 6 layers"));
+                }
             }
             case "model.mlp" -> edits.add(tune(spec, model.with("alpha", 1e-2), "regularise the MLP (alpha 0.01)"));
             case "model.small_cnn" -> {

@@ -25,6 +25,8 @@ final class Models {
      */
     static final Set<String> SLOW_ON_WIDE = Set.of("model.random_forest", "model.extra_trees", "model.svm_rbf",
             "model.kernel_ridge", "model.knn");
+    /** Span models that read the text themselves (SPAN_EXTRACTORS in the script): the token features' window is not theirs. */
+    static final Set<String> SPAN_EXTRACTORS = Set.of("model.span_encoder");
     /** Models whose templates densify sparse input: a 200k-term vocabulary becomes gigabytes per copy. */
     static final Set<String> DENSE_ONLY = Set.of("model.hist_gradient_boosting", "model.lda_classifier");
     private static final Map<String, Boolean> TUNABLE = new ConcurrentHashMap<>();
@@ -60,6 +62,7 @@ final class Models {
             case "model.knn" -> "k-NN";
             case "model.mlp" -> "MLP";
             case "model.small_cnn" -> "CNN";
+            case "model.span_encoder" -> "MiniLM span encoder";
             case "model.lda_classifier" -> "LDA";
             default -> model.name();
         };
@@ -118,6 +121,7 @@ final class Models {
             case "model.knn" -> of(id, "n_neighbors", 15);
             case "model.mlp" -> of(id, "hidden", List.of(256, 128));
             case "model.sgd_linear" -> of(id, "alpha", 2e-5);
+            case "model.span_encoder" -> of(id, "epochs", 1, "learning_rate", 2e-4, "frozen_layers", 3, "batch_size", 32);
             case "model.ridge" -> of(id, "alpha", 1.0);
             case "model.lda_classifier" -> of(id, "shrinkage", "auto");
             default -> of(id);
@@ -134,7 +138,7 @@ final class Models {
             case "data.image_pairs" -> options.addAll(List.of("model.xgboost", "model.random_forest", "model.hist_gradient_boosting",
                     "model.extra_trees", "model.mlp", "model.ridge"));
             case "data.span_text" -> options.addAll(List.of("model.logistic_regression", "model.xgboost", "model.sgd_linear",
-                    "model.random_forest"));
+                    "model.span_encoder"));
             default -> {
                 if (text) {
                     options.addAll(task.classification()

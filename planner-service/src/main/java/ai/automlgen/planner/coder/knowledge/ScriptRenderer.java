@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * Renders a {@link PipelineSpec} into one self-contained Python script: the shared helpers, the
  * task's constants, the spec as Python values, the template of every component that has one
- * ({@code coder/<kind>/<name>.py}) and finally the data template that runs the pipeline.
+ * ({@code coder/<kind>/<name>.py}, after the shared code it names on {@code # requires:} lines) and finally the data
+ * template that runs the pipeline.
  */
 public final class ScriptRenderer {
 
@@ -27,9 +28,14 @@ public final class ScriptRenderer {
             if (component.kind().equals("data") || !included.add(component.id())) {
                 continue;
             }
-            Template.of(component).ifPresent(text ->
-                    components.append("# ---- ").append(component.id()).append(' ').append("-".repeat(
-                            Math.max(4, 92 - component.id().length()))).append("\n\n").append(text.strip()).append("\n\n\n"));
+            Template.of(component).ifPresent(text -> {
+                for (String support : Template.requirements(text)) {
+                    if (included.add(support)) {
+                        section(components, support, Template.load(support));
+                    }
+                }
+                section(components, component.id(), text);
+            });
         }
         for (Component model : spec.models()) {
             if (Template.of(model).isEmpty()) {
@@ -47,6 +53,11 @@ public final class ScriptRenderer {
         values.put("components", components.toString().stripTrailing() + "\n");
         values.put("data", data.strip() + "\n");
         return Template.fill(Template.load("script.py"), values);
+    }
+
+    private static void section(StringBuilder script, String name, String text) {
+        script.append("# ---- ").append(name).append(' ').append("-".repeat(Math.max(4, 92 - name.length())))
+                .append("\n\n").append(text.strip()).append("\n\n\n");
     }
 
     static String outline(PipelineSpec spec) {

@@ -2,6 +2,7 @@ package ai.automlgen.planner.coder.knowledge;
 
 import ai.automlgen.planner.coder.Templates;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -14,6 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class Template {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
+    /** A template's "# requires: encoder/minilm.py" lines: shared code it calls, rendered once before it. */
+    private static final Pattern REQUIRES = Pattern.compile("(?m)^# requires: (\\S+)$");
     private static final String ROOT = "coder/";
 
     private Template() {
@@ -27,6 +30,11 @@ public final class Template {
     /** The component's own template, {@code coder/<kind>/<name>.py}, or empty when it has none. */
     public static Optional<String> of(Component component) {
         return find(component.kind() + "/" + component.name() + ".py");
+    }
+
+    /** The support templates (paths under coder/) this template's text names on its "# requires:" lines. */
+    public static List<String> requirements(String text) {
+        return REQUIRES.matcher(text).results().map(match -> match.group(1)).toList();
     }
 
     public static String load(String path) {

@@ -167,7 +167,7 @@ class KnowledgeCoderBenchTest {
         return node;
     }
 
-    private static String check(Path work, Path template, Path output, String idColumn, String predicted) throws Exception {
+    static String check(Path work, Path template, Path output, String idColumn, String predicted) throws Exception {
         if (!Files.exists(output)) {
             return output.getFileName() + " was not written";
         }

@@ -210,6 +210,26 @@ class KnowledgeCoderTest {
     }
 
     @Test
+    void spanTasksGetTheFineTunedEncoderLastAndTuneItByEpochsAndLayersNotByTheTokenWindow() {
+        TaskInfo tweets = new TaskInfo("tweets", "text", "span_extraction", "jaccard_word_mean", false, "textID",
+                List.of("selected_text"), List.of("selected_text"), Map.of(), "", "");
+        TaskProfile task = TaskProfile.of(tweets, INPUTS);
+        List<Drafts.Draft> drafts = Drafts.candidates(task);
+        PipelineSpec encoder = drafts.get(drafts.size() - 1).spec();
+        assertEquals("model.span_encoder", encoder.model().id(), "minutes of fine-tuning come after the cheap drafts");
+        assertTrue(drafts.subList(0, drafts.size() - 1).stream().noneMatch(d -> Models.SPAN_EXTRACTORS.contains(d.spec().model().id())));
+        List<String> plans = Improvements.candidates(encoder, task).stream().map(Edit::plan).toList();
+        assertTrue(plans.contains("fine-tune the span encoder for 2 epochs"), plans.toString());
+        assertTrue(plans.contains("fine-tune 4 of the encoder's 6 layers"), plans.toString());
+        assertTrue(plans.stream().noneMatch(p -> p.contains("token context window")), "the encoder reads the whole text: " + plans);
+        assertTrue(plans.stream().noneMatch(p -> p.contains("TF-IDF")), plans.toString());
+        PipelineSpec logistic = drafts.get(0).spec();
+        assertTrue(Improvements.candidates(logistic, task).stream().anyMatch(e -> e.plan().contains("token context window")));
+        PipelineSpec allLayers = encoder.withModel(encoder.model().with("frozen_layers", 0));
+        assertTrue(Improvements.candidates(allLayers, task).stream().noneMatch(e -> e.plan().contains("of the encoder's 6 layers")));
+    }
+
+    @Test
     void phrasePairsGetPretrainedEmbeddingsTheCheapWayFirst() {
         TaskInfo patents = new TaskInfo("patents", "text", "similarity_regression", "pearson", false, "id", List.of("score"),
                 List.of("score"), Map.of("train", "train.csv"), "How similar are two phrases?", "");

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The pretrained encoder inside coder/feature/phrase_embeddings.py (all-MiniLM-L6-v2 re-built in torch from its ONNX
+ * The pretrained encoder in coder/encoder/minilm.py and coder/feature/phrase_embeddings.py (all-MiniLM-L6-v2 re-built in torch from its ONNX
  * export, with a WordPiece tokenizer of its own: the runtime image has neither onnxruntime nor tokenizers for Python)
  * against the same export run by ONNX Runtime with the reference HuggingFace tokenizer, on the files the executor
  * mounts as /models; then the feature block itself on phrase pairs.
@@ -42,7 +42,7 @@ class PhraseEmbeddingsTest {
                 """;
         Path out = Files.createDirectories(work.resolve("out"));
         new ObjectMapper().writeValue(out.resolve("texts.json").toFile(), TEXTS);
-        ScriptRun.assertChecksPass(work, List.of("ROLES = {}", Template.load("common.py"), Template.load("feature/phrase_embeddings.py"), checks),
+        ScriptRun.assertChecksPass(work, List.of("ROLES = {}", Template.load("common.py"), Template.load("encoder/minilm.py"), Template.load("feature/phrase_embeddings.py"), checks),
                 List.of(), 300, Map.of("AUTOMLGEN_MODELS", models.toString()));
         JsonNode python = new ObjectMapper().readTree(out.resolve("python.json").toFile());
 
@@ -115,7 +115,7 @@ class PhraseEmbeddingsTest {
         String frame = Template.load("data/tabular_frame.py");
         List<String> parts = new ArrayList<>(List.of("ROLES = {}", Template.load("common.py"),
                 "TASK_TYPE = 'similarity_regression'\nID_COLUMN = 'id'\nLABEL_COLUMNS = ['score']",
-                Template.load("feature/phrase_embeddings.py"), frame.substring(0, frame.lastIndexOf("main()")), BLOCK_CHECKS));
+                Template.load("encoder/minilm.py"), Template.load("feature/phrase_embeddings.py"), frame.substring(0, frame.lastIndexOf("main()")), BLOCK_CHECKS));
         ScriptRun.assertChecksPass(work, parts, List.of("one cosine column", "related pairs score above unrelated ones",
                 "product and difference", "encoder present", "encoder missing: skipped and named"), 300,
                 Map.of("AUTOMLGEN_MODELS", models.toString()));

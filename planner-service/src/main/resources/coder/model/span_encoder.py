@@ -1,0 +1,131 @@
+# requires: encoder/minilm.py
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+class SpanEncoder:
+    """all-MiniLM-L6-v2 fine-tuned to point at the answer span: the condition (the sentiment) goes first as the
+    question, then the text word by word; a linear head scores each word's first piece as the span's start and its
+    last piece as the span's end, and the answer is the best-scoring start..end pair (start before end).
+
+    A token scorer (data.span_text's other models) judges each word on its own features; the encoder reads the whole
+    text in context, which is what the hard rows (a positive phrase inside a mixed tweet) need. Word embeddings and
+    the lowest `frozen_layers` layers stay as pretrained (faster, and little data to move them); training stops
+    early enough to predict within AUTOMLGEN_TIME_LIMIT. Uses the GPU when there is one.
+    """
+
+    def __init__(self, params):
+        if not sentence_encoder_present():
+            raise SystemExit(f"model.span_encoder: no sentence encoder at {SENTENCE_ENCODER}; the executor unpacks "
+                             "all-MiniLM-L6-v2 into its automlgen.sandbox.models-dir and mounts it (AUTOMLGEN_MODELS)")
+        torch.set_num_threads(CPUS)
+        torch.manual_seed(SEED)
+        self.params = params
+        self.device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+        self.tokenizer, self.encoder = load_minilm(int(params.get("max_length", 128)))
+        self.head = nn.Linear(self.encoder.word.weight.shape[1], 2)
+        self.encoder.to(self.device)
+        self.head.to(self.device)
+
+    def encode(self, text, condition):
+        """Piece ids ([CLS] condition [SEP] words [SEP]) and each word's first and last piece position."""
+        tokenizer = self.tokenizer
+        ids = [tokenizer.cls] + [p for w in tokenizer.words(str(condition)) for p in tokenizer.pieces(w)] + [tokenizer.sep]
+        first, last = [], []
+        for word in str(text).split():
+            pieces = [p for w in tokenizer.words(word) for p in tokenizer.pieces(w)] or [tokenizer.unknown]
+            first.append(len(ids))
+            ids += pieces
+            last.append(len(ids) - 1)
+        cut = tokenizer.max_length - 1  # words past the cut point at the last piece kept
+        return ids[:cut] + [tokenizer.sep], np.minimum(first, cut - 1), np.minimum(last, cut - 1)
+
+    def word_logits(self, encoded, rows):
+        """Start and end scores of each word (its first and last piece), one row per text, -1e4 past its last word."""
+        width, words = max(len(encoded[r][0]) for r in rows), max(len(encoded[r][1]) for r in rows)
+        ids = torch.zeros((len(rows), width), dtype=torch.long)
+        first, last = torch.zeros((len(rows), words), dtype=torch.long), torch.zeros((len(rows), words), dtype=torch.long)
+        present = torch.zeros((len(rows), words), dtype=torch.bool)
+        for i, r in enumerate(rows):
+            pieces, starts, ends = encoded[r]
+            ids[i, :len(pieces)] = torch.tensor(pieces)
+            first[i, :len(starts)], last[i, :len(ends)], present[i, :len(starts)] = torch.from_numpy(starts), torch.from_numpy(ends), True
+        ids, first, last, present = ids.to(self.device), first.to(self.device), last.to(self.device), present.to(self.device)
+        logits = self.head(self.encoder(ids, (ids != 0).long()))
+        return (logits[..., 0].gather(1, first).masked_fill(~present, -1e4),
+                logits[..., 1].gather(1, last).masked_fill(~present, -1e4))
+
+    def fit(self, texts, conditions, word_labels):
+        """word_labels: per text, 1 for each whitespace word inside the answer; texts without one are not learned."""
+        params = self.params
+        encoded = [self.encode(t, c) for t, c in zip(texts, conditions)]
+        targets = [(int(np.flatnonzero(l)[0]), int(np.flatnonzero(l)[-1])) if np.any(l) else None for l in word_labels]
+        rows = np.array([r for r, t in enumerate(targets) if t is not None])
+        for layer in list(self.encoder.layers)[:int(params.get("frozen_layers", 3))]:
+            layer.requires_grad_(False)
+        trained = [p for p in list(self.encoder.parameters()) + list(self.head.parameters()) if p.requires_grad]
+        rate = float(params.get("learning_rate", 2e-4))
+        optimiser = torch.optim.AdamW(trained, lr=rate, weight_decay=0.01)
+        batch_size = int(params.get("batch_size", 32))
+        epochs = 1 if QUICK else int(params.get("epochs", 1))
+        generator = np.random.RandomState(SEED)
+        batches = []
+        for _ in range(epochs):  # batches of similar lengths (little padding), in random order
+            ordered = rows[np.argsort([len(encoded[r][0]) + generator.rand() for r in rows], kind="stable")]
+            chunks = [ordered[i:i + batch_size] for i in range(0, len(ordered), batch_size)]
+            batches += [chunks[i] for i in generator.permutation(len(chunks))]
+        planned, started = len(batches), time.time()
+        log(f"model.span_encoder: fine-tuning on {len(rows)} texts, {epochs} epochs of {planned // max(1, epochs)} batches on {self.device}")
+        self.encoder.train()
+        step, total = 0, 0.0
+        while step < planned:
+            chosen = batches[step]
+            starts, ends = self.word_logits(encoded, chosen)
+            answer = torch.tensor([targets[r] for r in chosen], device=self.device)
+            loss = F.cross_entropy(starts, answer[:, 0]) + F.cross_entropy(ends, answer[:, 1])
+            optimiser.zero_grad()
+            loss.backward()
+            # linear warm-up over the first tenth, then linear decay to zero at the (possibly shortened) last step
+            progress = (step + 1) / max(1, planned)
+            for group in optimiser.param_groups:
+                group["lr"] = rate * min(progress / 0.1, max(0.0, (1 - progress) / 0.9))
+            optimiser.step()
+            step += 1
+            total += loss.item()
+            if step % 20 == 0:
+                # training may use 70% of the time limit (encoding and predicting need the rest): fewer steps, same schedule shape
+                affordable = step + int(max(0.0, seconds_left(0.7)) / ((time.time() - started) / step)) if TIME_LIMIT > 0 else planned
+                if affordable < planned:
+                    planned = affordable
+                    log(f"AUTOMLGEN_TIME_LIMIT={TIME_LIMIT:.0f}s: {planned} of {len(batches)} batches")
+                if step % 100 == 0 or step >= planned:
+                    log(f"batch {step}/{planned}: mean loss {total / 20:.3f} ({time.time() - started:.0f}s)")
+                total = 0.0
+        log(f"model.span_encoder: {step} batches in {time.time() - started:.0f}s")
+        return self
+
+    def extract(self, texts, conditions, batch_size=128):
+        """Each text's best-scoring span of whole words (start <= end)."""
+        encoded = [self.encode(t, c) for t, c in zip(texts, conditions)]
+        order = np.argsort([len(e[0]) for e in encoded], kind="stable")
+        answers = [None] * len(texts)
+        self.encoder.eval()
+        with torch.inference_mode():
+            for begin in range(0, len(order), batch_size):
+                rows = order[begin:begin + batch_size]
+                starts, ends = (scores.float().cpu().numpy() for scores in self.word_logits(encoded, rows))
+                for i, r in enumerate(rows):
+                    words = str(texts[r]).split()
+                    if not words:
+                        answers[r] = str(texts[r])
+                        continue
+                    pair = starts[i, :len(words), None] + ends[i, None, :len(words)]
+                    pair[np.tril_indices(len(words), -1)] = -np.inf
+                    start, end = np.unravel_index(int(np.argmax(pair)), pair.shape)
+                    answers[r] = " ".join(words[start:end + 1])
+        return answers
+
+
+SPAN_EXTRACTORS["model.span_encoder"] = SpanEncoder
