@@ -237,7 +237,7 @@ public final class Improvements {
                 edits.add(tune(spec, model.with("C", round(c * 3)), "raise the SVM's C to " + round(c * 3)));
             }
             case "model.span_encoder" -> {
-                int epochs = (int) model.number("epochs", 2);
+                int epochs = (int) model.number("epochs", 1);
                 int frozen = (int) model.number("frozen_layers", 3);
                 edits.add(tune(spec, model.with("epochs", epochs + 1), "fine-tune the span encoder for " + (epochs + 1) + " epochs"));
                 if (frozen > 0) {
