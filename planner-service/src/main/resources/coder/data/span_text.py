@@ -102,9 +102,9 @@ def fit_scorer(X, y):
     return MODEL_FACTORIES[component](dict(params), "binary").fit(X, y)
 
 
-def token_scorer(train, rows, text, conditions, learned):
+def token_scorer(rows, whole, text, conditions):
     """The answer function of a token scorer: MODEL scores each word of the learned rows, the best run of words
-    above a per-condition threshold is the span."""
+    above a per-condition threshold is the span. whole: the labelled rows the whole-text rule answers (logged)."""
     window = int(FEATURES[0][1].get("window", 2))
     label = LABEL_COLUMNS[0]
     X, owners = encode(rows[text].tolist(), conditions(rows), window)
@@ -121,7 +121,6 @@ def token_scorer(train, rows, text, conditions, learned):
         scores = scorer.predict_proba(X_held)[:, 1]
         tuned = any(c == "strategy.threshold_tuning" for c, _ in TRAINING)
         thresholds, shorts, best_value = tune_extraction(held[text].tolist(), conditions(held), held[label].tolist(), scores, held_owners, tuned)
-        whole = train[~learned]
         baseline = np.mean([jaccard(a, b) for a, b in zip(whole[text], whole[label])]) if len(whole) else float("nan")
         log(f"holdout jaccard on learned rows {best_value:.5f}; whole-text rows {baseline:.5f}")
     scorer = fit_scorer(X, y)
@@ -168,7 +167,7 @@ def main():
     if MODEL[0] in SPAN_EXTRACTORS:
         answer = span_extractor(rows, text, conditions)
     else:
-        answer = token_scorer(train, rows, text, conditions, learned)
+        answer = token_scorer(rows, train[~learned], text, conditions)
     if not refit:
         write_rows(role_path("valid_sample_submission"), valid[ID_COLUMN].tolist(), {SUBMISSION_COLUMNS[0]: answer(valid)}, "valid_predictions.csv")
     write_rows(role_path("sample_submission"), test[ID_COLUMN].tolist(), {SUBMISSION_COLUMNS[0]: answer(test)}, "submission.csv")

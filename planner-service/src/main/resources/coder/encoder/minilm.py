@@ -141,9 +141,12 @@ class WordPiece:
             self.pieces_of[word] = pieces
         return self.pieces_of[word]
 
+    def piece_ids(self, text):
+        """The text's word-piece ids, without [CLS], [SEP] or a length cut."""
+        return [piece for word in self.words(text) for piece in self.pieces(word)]
+
     def encode(self, text):
-        ids = [piece for word in self.words(text) for piece in self.pieces(word)]
-        return [self.cls] + ids[: self.max_length - 2] + [self.sep]
+        return [self.cls] + self.piece_ids(text)[: self.max_length - 2] + [self.sep]
 
 
 class MiniLM(nn.Module):

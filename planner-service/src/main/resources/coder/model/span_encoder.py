@@ -32,10 +32,10 @@ class SpanEncoder:
     def encode(self, text, condition):
         """Piece ids ([CLS] condition [SEP] words [SEP]) and each word's first and last piece position."""
         tokenizer = self.tokenizer
-        ids = [tokenizer.cls] + [p for w in tokenizer.words(str(condition)) for p in tokenizer.pieces(w)] + [tokenizer.sep]
+        ids = [tokenizer.cls] + tokenizer.piece_ids(str(condition)) + [tokenizer.sep]
         first, last = [], []
         for word in str(text).split():
-            pieces = [p for w in tokenizer.words(word) for p in tokenizer.pieces(w)] or [tokenizer.unknown]
+            pieces = tokenizer.piece_ids(word) or [tokenizer.unknown]
             first.append(len(ids))
             ids += pieces
             last.append(len(ids) - 1)

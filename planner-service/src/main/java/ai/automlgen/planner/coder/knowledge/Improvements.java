@@ -44,7 +44,7 @@ public final class Improvements {
             return edits;
         }
         if (data.equals("data.span_text")) {
-            if (!Models.SPAN_EXTRACTORS.contains(spec.model().id())) {
+            if (!Models.extractsSpans(spec.model())) {
                 Component tokens = feature(spec, "feature.span_token_features");
                 edits.add(addFeature(spec, tokens.with("window", (int) tokens.number("window", 2) + 1), "widen the token context window to "
                         + ((int) tokens.number("window", 2) + 1) + " neighbours"));

@@ -25,11 +25,10 @@ final class Models {
      */
     static final Set<String> SLOW_ON_WIDE = Set.of("model.random_forest", "model.extra_trees", "model.svm_rbf",
             "model.kernel_ridge", "model.knn");
-    /** Span models that read the text themselves (SPAN_EXTRACTORS in the script): the token features' window is not theirs. */
-    static final Set<String> SPAN_EXTRACTORS = Set.of("model.span_encoder");
     /** Models whose templates densify sparse input: a 200k-term vocabulary becomes gigabytes per copy. */
     static final Set<String> DENSE_ONLY = Set.of("model.hist_gradient_boosting", "model.lda_classifier");
-    private static final Map<String, Boolean> TUNABLE = new ConcurrentHashMap<>();
+    /** Whether a model's template registers it in a script registry, by registry and model id. */
+    private static final Map<String, Boolean> REGISTERED = new ConcurrentHashMap<>();
 
     private Models() {
     }
@@ -39,8 +38,20 @@ final class Models {
      * logs "no search space" and re-runs its parent (cactus's RBF SVM: six minutes for the same score).
      */
     static boolean tunable(Component model) {
-        return TUNABLE.computeIfAbsent(model.id(), id -> Template.of(model)
-                .map(source -> source.contains("SEARCH_SPACES[\"" + id + "\"]")).orElse(false));
+        return registers(model, "SEARCH_SPACES");
+    }
+
+    /**
+     * Whether the model answers span tasks itself (its template registers in SPAN_EXTRACTORS) rather than scoring each
+     * token: it reads the whole text, so the token features' window is not its to widen.
+     */
+    static boolean extractsSpans(Component model) {
+        return registers(model, "SPAN_EXTRACTORS");
+    }
+
+    private static boolean registers(Component model, String registry) {
+        return REGISTERED.computeIfAbsent(registry + " " + model.id(), key -> Template.of(model)
+                .map(source -> source.contains(registry + "[\"" + model.id() + "\"]")).orElse(false));
     }
 
     /** Whether the pipeline's data template blends several models (tables and per-pixel models do). */

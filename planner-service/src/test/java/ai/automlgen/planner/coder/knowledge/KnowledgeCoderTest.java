@@ -217,7 +217,8 @@ class KnowledgeCoderTest {
         List<Drafts.Draft> drafts = Drafts.candidates(task);
         PipelineSpec encoder = drafts.get(drafts.size() - 1).spec();
         assertEquals("model.span_encoder", encoder.model().id(), "minutes of fine-tuning come after the cheap drafts");
-        assertTrue(drafts.subList(0, drafts.size() - 1).stream().noneMatch(d -> Models.SPAN_EXTRACTORS.contains(d.spec().model().id())));
+        assertTrue(Models.extractsSpans(encoder.model()));
+        assertTrue(drafts.subList(0, drafts.size() - 1).stream().noneMatch(d -> Models.extractsSpans(d.spec().model())));
         List<String> plans = Improvements.candidates(encoder, task).stream().map(Edit::plan).toList();
         assertTrue(plans.contains("fine-tune the span encoder for 2 epochs"), plans.toString());
         assertTrue(plans.contains("fine-tune 4 of the encoder's 6 layers"), plans.toString());
