@@ -38,6 +38,9 @@ FEATURE_BUILDERS = {}
 LABEL_FEATURES = set()
 PREPROCESSORS = {}
 MODEL_FACTORIES = {}
+# MODEL_FACTORIES ids whose models read the row's strings (data.tabular_frame's text_inputs: pair columns first) instead
+# of the feature matrix: fine-tuned encoders that need the words themselves
+TEXT_MODELS = set()
 # Models that answer span tasks themselves (data.span_text) rather than score tokens: by id, a class taking the model's
 # params, with fit(texts, conditions, word_labels) and extract(texts, conditions) -> answers
 SPAN_EXTRACTORS = {}

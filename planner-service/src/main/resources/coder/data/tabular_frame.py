@@ -69,6 +69,16 @@ def pair_columns(context):
     return ranked[1], ranked[0]
 
 
+def text_inputs(context):
+    """What a TEXT_MODELS model reads: each row's string columns as strings, the pair columns first where there are two."""
+    strings = context.columns("text") + context.columns("categorical")
+    first = list(pair_columns(context)) if len(strings) >= 2 else []
+    columns = first + [c for c in strings if c not in first]
+    if not columns:
+        raise ValueError(f"{MODEL[0]} reads text columns and this table has none; use a model on the feature matrix")
+    return np.array([[cell_text(v) for v in row] for row in context.frame[columns].itertuples(index=False)], dtype=object)
+
+
 def date_stamps(frame):
     """Timestamps of the date-like columns (named date/time/timestamp; unix seconds or parseable strings), by column."""
     found = {}
@@ -396,7 +406,10 @@ def fit_predict(component, params, X, y, X_rest, kind, groups):
         if VALIDATION[0] != "validation.holdout":
             rest += predict(model, X_other, kind).reshape(len(rest), width) / len(folds)
         log(f"{component} fold {number}/{len(folds)} done")
-    if VALIDATION[0] == "validation.holdout":
+    if VALIDATION[0] == "validation.holdout" and component in TEXT_MODELS and not REFIT:
+        # minutes per fit: the holdout's model predicts the other rows too (the refit node trains on every row)
+        rest = predict(model, X_other, kind).reshape(len(rest), width)
+    elif VALIDATION[0] == "validation.holdout":
         final = dict(params)
         if best_rounds:  # refit on every row with the number of rounds early stopping chose
             final["n_estimators"] = int(np.mean(best_rounds) * 1.1)
@@ -553,6 +566,7 @@ def main():
                       folds=[score_index for _, score_index in folds],
                       groups=groups if VALIDATION[0] == "validation.group_kfold" else None)
     features = build_features(context, fit_sets)
+    texts = text_inputs(context) if any(c in TEXT_MODELS for c, _ in [MODEL] + ENSEMBLE) else None
     log_target = any(c == "preprocessing.log_target" for c, _ in PREPROCESSING)
     outputs_oof, outputs_rest = [], []
     for target_number, target in enumerate(targets):
@@ -562,12 +576,13 @@ def main():
         fitted_target = np.log1p(target) if logged else target
         results = []
         for number, (component, params) in enumerate([MODEL] + ENSEMBLE):
+            X, X_rest = (texts[: len(train)], texts[len(train):]) if component in TEXT_MODELS else (features, None)
             if number == 0 and "strategy.optuna_tuning" in training:
-                params = tune(component, params, features, fitted_target, kind,
+                params = tune(component, params, X, fitted_target, kind,
                               5 if QUICK else float(training["strategy.optuna_tuning"].get("seconds", 90)))
-            oof, rest = fit_predict(component, params, features, fitted_target, None, kind, groups)
+            oof, rest = fit_predict(component, params, X, fitted_target, X_rest, kind, groups)
             if number == 0 and "strategy.pseudo_labelling" in training and kind != "regression":
-                X_train, X_rest = matrices(features, None)  # a refit on every train row: only its test predictions are kept
+                X_train, X_rest = matrices(X, X_rest)  # a refit on every train row: only its test predictions are kept
                 rest = pseudo_label(component, params, X_train, fitted_target, X_rest, rest, kind, groups,
                                     float(training["strategy.pseudo_labelling"].get("share", 0.3)))
             if logged:

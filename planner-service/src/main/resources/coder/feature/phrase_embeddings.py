@@ -6,7 +6,6 @@ import torch.nn.functional as F
 
 def sentence_embeddings(texts, max_length=64, batch_size=256):
     """Unit-length mean-pooled all-MiniLM-L6-v2 embeddings of each distinct text, in the order given."""
-    torch.set_num_threads(CPUS)
     tokenizer, encoder = load_minilm(max_length)
     encoder.eval()
     distinct = sorted(set(texts))

@@ -20,7 +20,6 @@ class SpanEncoder:
         if not sentence_encoder_present():
             raise SystemExit(f"model.span_encoder: no sentence encoder at {SENTENCE_ENCODER}; the executor unpacks "
                              "all-MiniLM-L6-v2 into its automlgen.sandbox.models-dir and mounts it (AUTOMLGEN_MODELS)")
-        torch.set_num_threads(CPUS)
         torch.manual_seed(SEED)
         self.params = params
         self.device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
@@ -59,51 +58,18 @@ class SpanEncoder:
 
     def fit(self, texts, conditions, word_labels):
         """word_labels: per text, 1 for each whitespace word inside the answer; texts without one are not learned."""
-        params = self.params
         encoded = [self.encode(t, c) for t, c in zip(texts, conditions)]
         targets = [(int(np.flatnonzero(l)[0]), int(np.flatnonzero(l)[-1])) if np.any(l) else None for l in word_labels]
         rows = np.array([r for r, t in enumerate(targets) if t is not None])
-        for layer in list(self.encoder.layers)[:int(params.get("frozen_layers", 3))]:
-            layer.requires_grad_(False)
-        trained = [p for p in list(self.encoder.parameters()) + list(self.head.parameters()) if p.requires_grad]
-        rate = float(params.get("learning_rate", 2e-4))
-        optimiser = torch.optim.AdamW(trained, lr=rate, weight_decay=0.01)
-        batch_size = int(params.get("batch_size", 32))
-        epochs = 1 if QUICK else int(params.get("epochs", 1))
-        generator = np.random.RandomState(SEED)
-        batches = []
-        for _ in range(epochs):  # batches of similar lengths (little padding), in random order
-            ordered = rows[np.argsort([len(encoded[r][0]) + generator.rand() for r in rows], kind="stable")]
-            chunks = [ordered[i:i + batch_size] for i in range(0, len(ordered), batch_size)]
-            batches += [chunks[i] for i in generator.permutation(len(chunks))]
-        planned, started = len(batches), time.time()
-        log(f"model.span_encoder: fine-tuning on {len(rows)} texts, {epochs} epochs of {planned // max(1, epochs)} batches on {self.device}")
-        self.encoder.train()
-        step, total = 0, 0.0
-        while step < planned:
-            chosen = batches[step]
+        epochs = 1 if QUICK else int(self.params.get("epochs", 1))
+        batches = length_batches([len(e[0]) for e in encoded], rows, int(self.params.get("batch_size", 32)), epochs)
+
+        def batch_loss(chosen):
             starts, ends = self.word_logits(encoded, chosen)
             answer = torch.tensor([targets[r] for r in chosen], device=self.device)
-            loss = F.cross_entropy(starts, answer[:, 0]) + F.cross_entropy(ends, answer[:, 1])
-            optimiser.zero_grad()
-            loss.backward()
-            # linear warm-up over the first tenth, then linear decay to zero at the (possibly shortened) last step
-            progress = (step + 1) / max(1, planned)
-            for group in optimiser.param_groups:
-                group["lr"] = rate * min(progress / 0.1, max(0.0, (1 - progress) / 0.9))
-            optimiser.step()
-            step += 1
-            total += loss.item()
-            if step % 20 == 0:
-                # training may use 70% of the time limit (encoding and predicting need the rest): fewer steps, same schedule shape
-                affordable = step + int(max(0.0, seconds_left(0.7)) / ((time.time() - started) / step)) if TIME_LIMIT > 0 else planned
-                if affordable < planned:
-                    planned = affordable
-                    log(f"AUTOMLGEN_TIME_LIMIT={TIME_LIMIT:.0f}s: {planned} of {len(batches)} batches")
-                if step % 100 == 0 or step >= planned:
-                    log(f"batch {step}/{planned}: mean loss {total / 20:.3f} ({time.time() - started:.0f}s)")
-                total = 0.0
-        log(f"model.span_encoder: {step} batches in {time.time() - started:.0f}s")
+            return F.cross_entropy(starts, answer[:, 0]) + F.cross_entropy(ends, answer[:, 1])
+
+        fine_tune(f"model.span_encoder on {len(rows)} texts", self.encoder, self.head, batches, batch_loss, self.params, epochs)
         return self
 
     def extract(self, texts, conditions, batch_size=128):
@@ -111,7 +77,6 @@ class SpanEncoder:
         encoded = [self.encode(t, c) for t, c in zip(texts, conditions)]
         order = np.argsort([len(e[0]) for e in encoded], kind="stable")
         answers = [None] * len(texts)
-        self.encoder.eval()
         with torch.inference_mode():
             for begin in range(0, len(order), batch_size):
                 rows = order[begin:begin + batch_size]

@@ -202,8 +202,9 @@ public final class Drafts {
         List<Component> linearFeatures = List.of(of("feature.pair_similarity"), cosine.with("vectors", true),
                 of("feature.target_encoding", "smoothing", 20), of("feature.frequency_encoding"));
         List<Component> treePrep = List.of(of("preprocessing.ordinal_encoding"));
-        return List.of(
-                draft(task, treePrep, features, of("model.xgboost", "n_estimators", 700, "max_depth", 6, "learning_rate", 0.04),
+        Component boosting = of("model.xgboost", "n_estimators", 700, "max_depth", 6, "learning_rate", 0.04);
+        List<Draft> drafts = new ArrayList<>(List.of(
+                draft(task, treePrep, features, boosting,
                         "xgboost (700 trees, depth 6) on phrase-pair similarities (char/word TF-IDF cosine, overlap, edit ratio,"
                                 + " MiniLM embedding cosine) + context and phrase target encodings"),
                 draft(task, treePrep, features, of("model.hist_gradient_boosting", "max_iter", 600, "learning_rate", 0.05),
@@ -213,7 +214,16 @@ public final class Drafts {
                                 + " cosine, product and difference + target encodings"),
                 draft(task, List.of(of("preprocessing.median_imputer"), of("preprocessing.ordinal_encoding")), features,
                         of("model.random_forest", "n_estimators", 300, "min_samples_leaf", 3),
-                        "random forest on phrase-pair similarities (with MiniLM embedding cosine) + target encodings"));
+                        "random forest on phrase-pair similarities (with MiniLM embedding cosine) + target encodings")));
+        if (!task.buildsNothing("feature.phrase_embeddings")) { // the executor mounts the encoder (or was not seen without it)
+            // minutes of fine-tuning: one holdout fit (data.tabular_frame predicts the other rows with it), and the last draft
+            PipelineSpec encoder = PipelineSpec.of(TABLE, treePrep, features, Models.defaults("model.pair_encoder", task),
+                    of("validation.holdout", "fraction", 0.2)).withEnsemble(List.of(boosting), of("ensembling.weighted_blend"))
+                    .withPostprocessing(postprocessing(task));
+            drafts.add(new Draft(encoder, "MiniLM cross-encoder fine-tuned on [phrase, phrase, context] (one epoch), blended with"
+                    + " xgboost on phrase-pair similarities and target encodings (weights fitted on a 20% holdout)"));
+        }
+        return drafts;
     }
 
     private static List<Draft> images(TaskProfile task) {

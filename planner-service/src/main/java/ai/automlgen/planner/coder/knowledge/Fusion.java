@@ -47,10 +47,16 @@ public final class Fusion {
         return Optional.empty();
     }
 
-    /** A blend partner sees this spec's features: scaled models need scaled inputs, NB needs non-negative ones. */
+    /**
+     * A blend partner sees this spec's features: scaled models need scaled inputs, NB needs non-negative ones. A
+     * fine-tuned encoder joins only a holdout pipeline: under k folds it would be fine-tuned k times.
+     */
     static boolean compatible(PipelineSpec spec, Component model) {
         if (!spec.data().id().equals("data.tabular_frame")) {
             return !model.id().equals("model.small_cnn");
+        }
+        if (Models.readsText(model)) {
+            return spec.validation().id().equals("validation.holdout");
         }
         boolean scaled = spec.has("preprocessing.standard_scaler") || spec.has("preprocessing.quantile_transform");
         boolean raw = spec.preprocessing().isEmpty();

@@ -123,12 +123,9 @@ public final class Improvements {
     static List<Edit> models(PipelineSpec spec, TaskProfile task) {
         List<Edit> edits = new ArrayList<>();
         List<String> options = Models.alternatives(spec, task);
-        for (String id : options) {
-            if (!id.equals(spec.model().id())) {
-                edits.add(swapModel(spec, Models.defaults(id, task), task));
-                break;
-            }
-        }
+        // a fine-tuned encoder is what its branch is for: no swapping it out for a model the branch already blends
+        options.stream().filter(id -> !id.equals(spec.model().id()) && !Models.readsText(spec.model())).findFirst()
+                .ifPresent(id -> edits.add(swapModel(spec, Models.defaults(id, task), task)));
         if (spec.ensemble().isEmpty() && Models.blends(spec)) {
             options.stream().filter(id -> !id.equals(spec.model().id())).findFirst().ifPresent(id -> {
                 Component member = Models.defaults(id, task);
@@ -153,7 +150,7 @@ public final class Improvements {
             }
             return edits;
         }
-        if (spec.validation().id().equals("validation.holdout") && data.equals("data.tabular_frame")) {
+        if (spec.validation().id().equals("validation.holdout") && data.equals("data.tabular_frame") && !Models.readsText(spec.model())) {
             edits.add(new Edit(Edit.TRAINING, "swap the holdout split → 5-fold cross-validation with fold-averaged predictions",
                     spec.withValidation(task.classification() ? of("validation.stratified_kfold", "folds", 5) : of("validation.kfold", "folds", 5))));
         }
@@ -236,10 +233,11 @@ public final class Improvements {
                 double c = model.number("C", 3.0);
                 edits.add(tune(spec, model.with("C", round(c * 3)), "raise the SVM's C to " + round(c * 3)));
             }
-            case "model.span_encoder" -> {
+            case "model.span_encoder", "model.pair_encoder" -> {
                 int epochs = (int) model.number("epochs", 1);
-                int frozen = (int) model.number("frozen_layers", 3);
-                edits.add(tune(spec, model.with("epochs", epochs + 1), "fine-tune the span encoder for " + (epochs + 1) + " epochs"));
+                int frozen = (int) model.number("frozen_layers", Models.defaults(model.id(), task).number("frozen_layers", 3));
+                String encoder = model.id().equals("model.span_encoder") ? "span encoder" : "cross-encoder";
+                edits.add(tune(spec, model.with("epochs", epochs + 1), "fine-tune the " + encoder + " for " + (epochs + 1) + " epochs"));
                 if (frozen > 0) {
                     edits.add(tune(spec, model.with("frozen_layers", frozen - 1), "fine-tune " + (7 - frozen) + " of the encoder's 6 layers"));
                 }

@@ -27,7 +27,7 @@ final class Models {
             "model.kernel_ridge", "model.knn");
     /** Models whose templates densify sparse input: a 200k-term vocabulary becomes gigabytes per copy. */
     static final Set<String> DENSE_ONLY = Set.of("model.hist_gradient_boosting", "model.lda_classifier");
-    /** Whether a model's template registers it in a script registry, by registry and model id. */
+    /** Whether a model's template registers it in a script registry, by registration line. */
     private static final Map<String, Boolean> REGISTERED = new ConcurrentHashMap<>();
 
     private Models() {
@@ -38,7 +38,7 @@ final class Models {
      * logs "no search space" and re-runs its parent (cactus's RBF SVM: six minutes for the same score).
      */
     static boolean tunable(Component model) {
-        return registers(model, "SEARCH_SPACES");
+        return registers(model, "SEARCH_SPACES[\"%s\"]");
     }
 
     /**
@@ -46,12 +46,22 @@ final class Models {
      * token: it reads the whole text, so the token features' window is not its to widen.
      */
     static boolean extractsSpans(Component model) {
-        return registers(model, "SPAN_EXTRACTORS");
+        return registers(model, "SPAN_EXTRACTORS[\"%s\"]");
     }
 
-    private static boolean registers(Component model, String registry) {
-        return REGISTERED.computeIfAbsent(registry + " " + model.id(), key -> Template.of(model)
-                .map(source -> source.contains(registry + "[\"" + model.id() + "\"]")).orElse(false));
+    /**
+     * Whether the model reads the row's strings rather than the feature matrix (its template adds it to TEXT_MODELS):
+     * a fine-tuned encoder, minutes per fit, so one holdout fit per node and no swapping it out for a model the
+     * branch already blends.
+     */
+    static boolean readsText(Component model) {
+        return registers(model, "TEXT_MODELS.add(\"%s\")");
+    }
+
+    /** Whether the model's template contains its registration line (registration: a format with the model id). */
+    private static boolean registers(Component model, String registration) {
+        String line = registration.formatted(model.id());
+        return REGISTERED.computeIfAbsent(line, key -> Template.of(model).map(source -> source.contains(key)).orElse(false));
     }
 
     /** Whether the pipeline's data template blends several models (tables and per-pixel models do). */
@@ -74,6 +84,7 @@ final class Models {
             case "model.mlp" -> "MLP";
             case "model.small_cnn" -> "CNN";
             case "model.span_encoder" -> "MiniLM span encoder";
+            case "model.pair_encoder" -> "MiniLM cross-encoder";
             case "model.lda_classifier" -> "LDA";
             default -> model.name();
         };
@@ -133,6 +144,7 @@ final class Models {
             case "model.mlp" -> of(id, "hidden", List.of(256, 128));
             case "model.sgd_linear" -> of(id, "alpha", 2e-5);
             case "model.span_encoder" -> of(id, "epochs", 1, "learning_rate", 2e-4, "frozen_layers", 3, "batch_size", 32);
+            case "model.pair_encoder" -> of(id, "epochs", 1, "learning_rate", 1e-4, "frozen_layers", 0, "batch_size", 32);
             case "model.ridge" -> of(id, "alpha", 1.0);
             case "model.lda_classifier" -> of(id, "shrinkage", "auto");
             default -> of(id);

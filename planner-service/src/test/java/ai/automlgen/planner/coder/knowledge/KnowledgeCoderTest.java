@@ -256,6 +256,38 @@ class KnowledgeCoderTest {
     }
 
     @Test
+    void phrasePairsGetAFineTunedCrossEncoderBlendedWithBoostingLastOnOneHoldoutFit() {
+        TaskInfo patents = new TaskInfo("patents", "text", "similarity_regression", "pearson", false, "id", List.of("score"),
+                List.of("score"), Map.of("train", "train.csv"), "How similar are two phrases?", "");
+        TaskProfile task = TaskProfile.of(patents, INPUTS);
+        List<Drafts.Draft> drafts = Drafts.candidates(task);
+        PipelineSpec encoder = drafts.get(drafts.size() - 1).spec();
+        assertEquals("model.pair_encoder", encoder.model().id(), "minutes of fine-tuning come after the cheap drafts");
+        assertTrue(Models.readsText(encoder.model()));
+        assertTrue(drafts.subList(0, drafts.size() - 1).stream().noneMatch(d -> Models.readsText(d.spec().model())));
+        assertEquals("validation.holdout", encoder.validation().id(), "one fine-tune per node, not one per fold");
+        assertEquals(List.of("model.xgboost"), encoder.ensemble().stream().map(Component::id).toList());
+        assertEquals("ensembling.weighted_blend", encoder.blend().id());
+        assertFalse(Models.readsText(Component.of("model.xgboost")));
+
+        List<Edit> edits = Improvements.candidates(encoder, task);
+        List<String> plans = edits.stream().map(Edit::plan).toList();
+        assertTrue(plans.contains("fine-tune the cross-encoder for 2 epochs"), plans.toString());
+        assertTrue(plans.stream().noneMatch(p -> p.contains("of the encoder's 6 layers")), "every layer is fine-tuned already: " + plans);
+        assertTrue(edits.stream().allMatch(e -> e.spec().model().id().equals("model.pair_encoder")),
+                "the encoder is what the branch is for, not swapped for the model it blends: " + plans);
+        assertTrue(plans.stream().noneMatch(p -> p.contains("cross-validation")), "five folds would be five fine-tunes: " + plans);
+        assertTrue(edits.stream().anyMatch(e -> e.module().equals(Edit.FEATURES)), "features still help its blend partner: " + plans);
+        PipelineSpec boosting = drafts.get(0).spec();
+        assertFalse(Fusion.compatible(boosting, encoder.model()), "fused into k folds it would be fine-tuned k times");
+        assertTrue(Fusion.compatible(boosting.withValidation(encoder.validation()), encoder.model()));
+
+        TaskProfile noEncoder = task.seenIn("[    0.2s] feature blocks with nothing to build on this table: feature.phrase_embeddings\n");
+        assertTrue(Drafts.candidates(noEncoder).stream().noneMatch(d -> Models.readsText(d.spec().model())),
+                "an executor without the encoder gets no draft that needs it");
+    }
+
+    @Test
     void swappingToALinearModelAddsScalingAndOneHot() {
         PipelineSpec draft = spec(write(Operator.DRAFT, TABULAR, null, List.of(), List.of(), List.of(), List.of(), 1));
         Edit swap = Improvements.swapModel(draft, Component.of("model.logistic_regression", "C", 1.0), TaskProfile.of(TABULAR, INPUTS));

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * For each bench task it prepares a full-data fixture (80/20 seeded split of the public train data),
  * writes the first draft, runs it with every core, scores its valid predictions and writes
  * target/knowledge-benchmark/report.md next to the task's median and bronze thresholds. With
- * {@code -Dknowledge.benchmark.run=false} it only prepares and writes (to run the scripts elsewhere).
+ * {@code -Dknowledge.benchmark.run=false} it only prepares and writes (to run the scripts elsewhere); with
+ * {@code -Dknowledge.benchmark.draft=n} (and one {@code -Dbench.task}) it runs the n-th draft candidate (from 0) instead.
  */
 class KnowledgeDraftBenchmark {
     private static final Path WORK = Path.of("target", "knowledge-benchmark").toAbsolutePath();
@@ -32,6 +33,7 @@ class KnowledgeDraftBenchmark {
         assumeTrue(!BenchFixture.tasks().isEmpty(), "no bench tasks at " + BenchFixture.BENCH);
         boolean run = Boolean.parseBoolean(System.getProperty("knowledge.benchmark.run", "true"));
         String only = System.getProperty("bench.task", "");
+        int draft = Integer.getInteger("knowledge.benchmark.draft", -1); // the n-th of Drafts.candidates, not the coder's first
         List<String> lines = new ArrayList<>(List.of("| task | metric | first draft | validation score | median | bronze | seconds |",
                 "|---|---|---|---:|---:|---:|---:|"));
         for (String task : BenchFixture.tasks()) {
@@ -39,11 +41,21 @@ class KnowledgeDraftBenchmark {
                 continue;
             }
             BenchFixture fixture = BenchFixture.build(task, WORK.resolve("fixtures"), 0, 1);
-            CodeResult draft = new KnowledgeCoder().write(new CodeRequest(Operator.DRAFT, fixture.task(), fixture.inputs(), null,
-                    List.of(), List.of(), List.of(), List.of(), 0, null));
+            String plan;
+            String code;
+            if (draft < 0) {
+                CodeResult first = new KnowledgeCoder().write(new CodeRequest(Operator.DRAFT, fixture.task(), fixture.inputs(), null,
+                        List.of(), List.of(), List.of(), List.of(), 0, null));
+                plan = first.plan();
+                code = first.code();
+            } else {
+                Drafts.Draft candidate = Drafts.candidates(TaskProfile.of(fixture.task(), fixture.inputs())).get(draft);
+                plan = candidate.plan();
+                code = new ScriptRenderer().render(candidate.spec(), fixture.task(), fixture.inputs(), plan);
+            }
             Path work = WORK.resolve("runs").resolve(task);
             Files.createDirectories(work.resolve("output"));
-            Files.writeString(work.resolve("solution.py"), draft.code());
+            Files.writeString(work.resolve("solution.py"), code);
             String score = "not run";
             long seconds = 0;
             if (run) {
@@ -57,7 +69,7 @@ class KnowledgeDraftBenchmark {
                 score = result.exitCode() != 0 ? "failed (see run.log)" : score(fixture, work, task);
             }
             JsonNode thresholds = thresholds(task);
-            lines.add("| " + task + " | " + fixture.task().metric() + " | " + draft.plan().replace("|", "/") + " | " + score + " | "
+            lines.add("| " + task + " | " + fixture.task().metric() + " | " + plan.replace("|", "/") + " | " + score + " | "
                     + thresholds.path("median_threshold").asText("?") + " | " + thresholds.path("bronze_threshold").asText("?") + " | "
                     + seconds + " |");
         }

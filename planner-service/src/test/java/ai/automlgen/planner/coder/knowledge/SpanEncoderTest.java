@@ -75,7 +75,7 @@ class SpanEncoderTest {
         Path run = work.resolve("run");
         ScriptRun.Result result = ScriptRun.solution(run, code, fixture.dir().resolve("input"), 7);
         assertEquals(0, result.exitCode(), result.output());
-        assertTrue(result.output().contains("model.span_encoder: fine-tuning on"), result.output());
+        assertTrue(result.output().contains("texts: fine-tuning, 1 epochs of"), result.output());
         Path input = fixture.dir().resolve("input");
         String id = fixture.task().idColumn();
         String predicted = String.join(",", fixture.task().submissionColumns());

@@ -47,7 +47,7 @@ class TemplateTest {
     void sharedCodeIsNamedOnRequiresLinesAndExists() {
         assertEquals(List.of("encoder/minilm.py", "x/y.py"), Template.requirements("# requires: encoder/minilm.py\n# requires: x/y.py\nimport torch\n"));
         assertEquals(List.of(), Template.requirements("import torch  # requires: nothing\n"));
-        for (String template : List.of("feature/phrase_embeddings.py", "model/span_encoder.py")) {
+        for (String template : List.of("feature/phrase_embeddings.py", "model/span_encoder.py", "model/pair_encoder.py")) {
             List<String> needed = Template.requirements(Template.load(template));
             assertEquals(List.of("encoder/minilm.py"), needed, template);
             assertTrue(Template.load(needed.get(0)).contains("class MiniLM("), template);
@@ -56,7 +56,7 @@ class TemplateTest {
 
     @Test
     void everyComponentTemplateRegistersUnderItsOwnId() {
-        for (String id : List.of("model.xgboost", "model.nb_svm", "model.small_cnn", "model.span_encoder", "feature.tfidf_char", "feature.geometry_xyz",
+        for (String id : List.of("model.xgboost", "model.nb_svm", "model.small_cnn", "model.span_encoder", "model.pair_encoder", "feature.tfidf_char", "feature.geometry_xyz",
                 "feature.pixel_neighbourhood", "feature.span_token_features", "feature.shape_region_props", "preprocessing.median_imputer")) {
             String[] parts = id.split("\\.");
             String text = Template.load(parts[0] + "/" + parts[1] + ".py");
