@@ -75,7 +75,8 @@ def text_inputs(context):
     first = list(pair_columns(context)) if len(strings) >= 2 else []
     columns = first + [c for c in strings if c not in first]
     if not columns:
-        raise ValueError(f"{MODEL[0]} reads text columns and this table has none; use a model on the feature matrix")
+        raise ValueError(f"the pipeline has a model that reads text columns ({', '.join(sorted(TEXT_MODELS))}) and this table "
+                         "has none; use a model on the feature matrix")
     return np.array([[cell_text(v) for v in row] for row in context.frame[columns].itertuples(index=False)], dtype=object)
 
 
@@ -468,6 +469,10 @@ def blend(results, y, kind):
             if best is None or better(value, best):
                 best, weights = value, candidate
         log(f"blend weights {np.round(weights, 2).tolist()} (out-of-fold score {best:.5f})")
+    elif component == "ensembling.weighted_blend" and len(params.get("weights", [])) == len(results):
+        weights = np.asarray(params["weights"], dtype=float)  # a holdout refit: the weights its node fitted on held-out rows
+        weights = weights / weights.sum()  # logged rounded
+        log(f"blend weights as validated: {weights.tolist()}")
     oof = sum(w * o for w, o in zip(weights, oofs))
     return oof, sum(w * r for w, r in zip(weights, rests))
 

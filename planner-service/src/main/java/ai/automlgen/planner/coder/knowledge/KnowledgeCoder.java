@@ -8,6 +8,7 @@ import ai.automlgen.planner.coder.NodeContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The offline coder (DESIGN §6): every operator is an edit of the parent's {@link PipelineSpec},
@@ -25,6 +28,8 @@ import java.util.SplittableRandom;
  */
 @ApplicationScoped
 public class KnowledgeCoder implements Coder {
+    /** The line data.tabular_frame logs after fitting blend weights on held-out rows. */
+    private static final Pattern BLEND_WEIGHTS = Pattern.compile("blend weights \\[([-0-9.eE, ]+)\\]");
     private final ScriptRenderer renderer = new ScriptRenderer();
 
     @Override
@@ -58,10 +63,30 @@ public class KnowledgeCoder implements Coder {
             case AGGREGATION -> Aggregation.aggregate(task, request.references(), request.task().lowerIsBetter())
                     .orElseGet(() -> draft(task, request, knowledge));
             case REFIT -> new Edit(Edit.TRAINING, "refit on all labelled data (" + Models.label(parentSpec(request).model()) + ")",
-                    parentSpec(request).withRefit(true));
+                    refit(parentSpec(request), request.parent().outputTail()));
         };
         String plan = request.operator().wireName() + ": " + edit.plan();
         return new CodeResult(renderer.render(edit.spec(), request.task(), request.inputs(), plan), plan, edit.spec().toJson());
+    }
+
+    /**
+     * The parent's pipeline trained on every labelled row. A holdout pipeline's refit has no held-out rows to fit blend
+     * weights on (it would weigh its models equally), so a weighted blend keeps the weights its node logged.
+     */
+    static PipelineSpec refit(PipelineSpec parent, String parentLog) {
+        PipelineSpec spec = parent.withRefit(true);
+        Matcher logged = parentLog == null ? null : BLEND_WEIGHTS.matcher(parentLog);
+        List<Double> weights = new ArrayList<>();
+        while (logged != null && logged.find()) {
+            if (!weights.isEmpty()) {
+                return spec; // one set per target: a several-target table fits them again in its folds
+            }
+            Arrays.stream(logged.group(1).split(",")).map(String::strip).map(Double::parseDouble).forEach(weights::add);
+        }
+        if (spec.blend() == null || !spec.blend().id().equals("ensembling.weighted_blend") || weights.size() != spec.models().size()) {
+            return spec;
+        }
+        return spec.withEnsemble(spec.ensemble(), spec.blend().with("weights", weights));
     }
 
     private static Edit improveOrRewrite(TaskProfile task, CodeRequest request, KnowledgeOptions options, Guidance knowledge) {

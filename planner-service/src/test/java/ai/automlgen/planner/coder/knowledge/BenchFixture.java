@@ -44,6 +44,12 @@ record BenchFixture(String name, Path dir, TaskInfo task, PreparedInputs inputs,
                 read(dir.resolve("inputs.json"), PreparedInputs.class), read(dir.resolve("full_inputs.json"), PreparedInputs.class));
     }
 
+    /** Why output/{file} of a script run here does not have the shape of the input's {templateRole} file, or null. */
+    String outputProblem(Path run, String templateRole, String file) throws Exception {
+        return KnowledgeCoderBenchTest.check(run, dir.resolve("input").resolve(inputs.files().get(templateRole)),
+                run.resolve("output").resolve(file), task.idColumn(), String.join(",", task.submissionColumns()));
+    }
+
     static Path resource(String name, Path root) throws IOException {
         Path target = root.resolve(name);
         try (InputStream in = BenchFixture.class.getClassLoader().getResourceAsStream("coder/knowledge/" + name)) {

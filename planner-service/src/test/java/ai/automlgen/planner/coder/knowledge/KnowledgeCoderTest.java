@@ -24,6 +24,8 @@ class KnowledgeCoderTest {
             List.of("Transported"), List.of("Transported"), Map.of("train", "train.csv"), "Predict who was transported.", "");
     private static final TaskInfo TEXT = new TaskInfo("authors", "text", "multiclass", "multi_class_log_loss", true, "id",
             List.of("author"), List.of("EAP", "HPL", "MWS"), Map.of("train", "train.csv"), "Who wrote each sentence?", "");
+    private static final TaskInfo PATENTS = new TaskInfo("patents", "text", "similarity_regression", "pearson", false, "id",
+            List.of("score"), List.of("score"), Map.of("train", "train.csv"), "How similar are two phrases?", "");
     private static final PreparedInputs INPUTS = new PreparedInputs("/runs/r/input", Map.of("train", "train.csv", "valid", "valid.csv",
             "test", "test.csv", "sample_submission", "sample_submission.csv", "valid_sample_submission", "valid_sample_submission.csv"),
             6000, 1500, 900);
@@ -232,9 +234,7 @@ class KnowledgeCoderTest {
 
     @Test
     void phrasePairsGetPretrainedEmbeddingsTheCheapWayFirst() {
-        TaskInfo patents = new TaskInfo("patents", "text", "similarity_regression", "pearson", false, "id", List.of("score"),
-                List.of("score"), Map.of("train", "train.csv"), "How similar are two phrases?", "");
-        TaskProfile task = TaskProfile.of(patents, INPUTS);
+        TaskProfile task = TaskProfile.of(PATENTS, INPUTS);
         List<Drafts.Draft> drafts = Drafts.candidates(task);
         for (Drafts.Draft draft : drafts) {
             Component embeddings = Improvements.feature(draft.spec(), "feature.phrase_embeddings");
@@ -257,9 +257,7 @@ class KnowledgeCoderTest {
 
     @Test
     void phrasePairsGetAFineTunedCrossEncoderBlendedWithBoostingLastOnOneHoldoutFit() {
-        TaskInfo patents = new TaskInfo("patents", "text", "similarity_regression", "pearson", false, "id", List.of("score"),
-                List.of("score"), Map.of("train", "train.csv"), "How similar are two phrases?", "");
-        TaskProfile task = TaskProfile.of(patents, INPUTS);
+        TaskProfile task = TaskProfile.of(PATENTS, INPUTS);
         List<Drafts.Draft> drafts = Drafts.candidates(task);
         PipelineSpec encoder = drafts.get(drafts.size() - 1).spec();
         assertEquals("model.pair_encoder", encoder.model().id(), "minutes of fine-tuning come after the cheap drafts");
@@ -281,6 +279,16 @@ class KnowledgeCoderTest {
         PipelineSpec boosting = drafts.get(0).spec();
         assertFalse(Fusion.compatible(boosting, encoder.model()), "fused into k folds it would be fine-tuned k times");
         assertTrue(Fusion.compatible(boosting.withValidation(encoder.validation()), encoder.model()));
+
+        String log = "[  474.8s] model.xgboost on score: validation pearson = 0.73489\n"
+                + "[  474.8s] blend weights [0.6, 0.4] (out-of-fold score 0.78617)\n[  474.9s] done\n";
+        PipelineSpec refit = KnowledgeCoder.refit(encoder, log);
+        assertTrue(refit.refit());
+        assertEquals(List.of(0.6, 0.4), refit.blend().params().get("weights"), "a holdout refit has no held-out rows to fit them on");
+        assertEquals(encoder.withRefit(true), KnowledgeCoder.refit(encoder, log + log.replace("0.6, 0.4", "0.3, 0.7")),
+                "several targets, several sets: fitted again");
+        assertEquals(encoder.withRefit(true), KnowledgeCoder.refit(encoder, "[ 1.0s] done\n"));
+        assertEquals(boosting.withRefit(true), KnowledgeCoder.refit(boosting, log), "nothing to weigh without a blend");
 
         TaskProfile noEncoder = task.seenIn("[    0.2s] feature blocks with nothing to build on this table: feature.phrase_embeddings\n");
         assertTrue(Drafts.candidates(noEncoder).stream().noneMatch(d -> Models.readsText(d.spec().model())),

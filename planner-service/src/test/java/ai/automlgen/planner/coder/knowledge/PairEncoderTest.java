@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * model.pair_encoder (coder/model/pair_encoder.py): the pretrained MiniLM fine-tuned as a cross-encoder on a row's texts,
  * on the files the executor mounts as /models. First on pairs it can only score by reading both phrases and the context
  * together (the context says whether synonyms or opposites count as the same), then as the last draft of us-patent,
- * blended with xgboost, end to end on a sample of the bench's rows.
+ * blended with xgboost, end to end on a sample of the bench's rows, and its refit with the blend weights the node fitted.
  */
 class PairEncoderTest {
     private static final String CHECKS = """
@@ -78,12 +78,16 @@ class PairEncoderTest {
         assertEquals(0, result.exitCode(), result.output());
         assertTrue(result.output().contains("model.pair_encoder on "), result.output());
         assertTrue(result.output().contains("blend weights"), "fitted on the holdout's rows: " + result.output());
-        Path input = fixture.dir().resolve("input");
-        String id = fixture.task().idColumn();
-        String predicted = String.join(",", fixture.task().submissionColumns());
-        assertNull(KnowledgeCoderBenchTest.check(run, input.resolve(fixture.inputs().files().get("sample_submission")),
-                run.resolve("output/submission.csv"), id, predicted), result.output());
-        assertNull(KnowledgeCoderBenchTest.check(run, input.resolve(fixture.inputs().files().get("valid_sample_submission")),
-                run.resolve("output/valid_predictions.csv"), id, predicted), result.output());
+        assertNull(fixture.outputProblem(run, "sample_submission", "submission.csv"), result.output());
+        assertNull(fixture.outputProblem(run, "valid_sample_submission", "valid_predictions.csv"), result.output());
+
+        PipelineSpec refit = KnowledgeCoder.refit(encoder.spec(), result.output());
+        assertTrue(refit.blend().params().containsKey("weights"), "the refit keeps the weights the node fitted: " + result.output());
+        Path refitRun = work.resolve("refit");
+        ScriptRun.Result refitted = ScriptRun.solution(refitRun, new ScriptRenderer().render(refit, fixture.task(), fixture.inputs(),
+                "refit"), fixture.dir().resolve("input"), 7);
+        assertEquals(0, refitted.exitCode(), refitted.output());
+        assertTrue(refitted.output().contains("blend weights as validated"), refitted.output());
+        assertNull(fixture.outputProblem(refitRun, "sample_submission", "submission.csv"), refitted.output());
     }
 }

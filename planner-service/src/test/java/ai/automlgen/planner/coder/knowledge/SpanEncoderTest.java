@@ -76,13 +76,8 @@ class SpanEncoderTest {
         ScriptRun.Result result = ScriptRun.solution(run, code, fixture.dir().resolve("input"), 7);
         assertEquals(0, result.exitCode(), result.output());
         assertTrue(result.output().contains("texts: fine-tuning, 1 epochs of"), result.output());
-        Path input = fixture.dir().resolve("input");
-        String id = fixture.task().idColumn();
-        String predicted = String.join(",", fixture.task().submissionColumns());
-        assertNull(KnowledgeCoderBenchTest.check(run, input.resolve(fixture.inputs().files().get("sample_submission")),
-                run.resolve("output/submission.csv"), id, predicted), result.output());
-        assertNull(KnowledgeCoderBenchTest.check(run, input.resolve(fixture.inputs().files().get("valid_sample_submission")),
-                run.resolve("output/valid_predictions.csv"), id, predicted), result.output());
+        assertNull(fixture.outputProblem(run, "sample_submission", "submission.csv"), result.output());
+        assertNull(fixture.outputProblem(run, "valid_sample_submission", "valid_predictions.csv"), result.output());
         assertTrue(Files.size(run.resolve("output/submission.csv")) > 0);
     }
 }
