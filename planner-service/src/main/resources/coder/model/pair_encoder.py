@@ -21,7 +21,8 @@ class PairEncoder:
             raise SystemExit(f"model.pair_encoder: no sentence encoder at {SENTENCE_ENCODER}; the executor unpacks "
                              "all-MiniLM-L6-v2 into its automlgen.sandbox.models-dir and mounts it (AUTOMLGEN_MODELS)")
         torch.manual_seed(SEED)
-        self.params, self.kind = params, kind
+        # unset, all six layers train at 1e-4 (the knowledge base's defaults for this model; fine_tune's are the span encoder's)
+        self.params, self.kind = dict({"frozen_layers": 0, "learning_rate": 1e-4}, **params), kind
         self.device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
         self.tokenizer, self.encoder = load_minilm(int(params.get("max_length", 64)))
         self.encoder.to(self.device)

@@ -17,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -75,18 +74,14 @@ public class KnowledgeCoder implements Coder {
      */
     static PipelineSpec refit(PipelineSpec parent, String parentLog) {
         PipelineSpec spec = parent.withRefit(true);
-        Matcher logged = parentLog == null ? null : BLEND_WEIGHTS.matcher(parentLog);
-        List<Double> weights = new ArrayList<>();
-        while (logged != null && logged.find()) {
-            if (!weights.isEmpty()) {
-                return spec; // one set per target: a several-target table fits them again in its folds
-            }
-            Arrays.stream(logged.group(1).split(",")).map(String::strip).map(Double::parseDouble).forEach(weights::add);
-        }
-        if (spec.blend() == null || !spec.blend().id().equals("ensembling.weighted_blend") || weights.size() != spec.models().size()) {
+        List<List<Double>> logged = parentLog == null ? List.of() : BLEND_WEIGHTS.matcher(parentLog).results()
+                .map(m -> Arrays.stream(m.group(1).split(",")).map(String::strip).map(Double::parseDouble).toList()).toList();
+        // several targets log one set each; which set is whose is not carried over (their refit weighs equally)
+        if (logged.size() != 1 || spec.blend() == null || !spec.blend().id().equals("ensembling.weighted_blend")
+                || logged.get(0).size() != spec.models().size()) {
             return spec;
         }
-        return spec.withEnsemble(spec.ensemble(), spec.blend().with("weights", weights));
+        return spec.withEnsemble(spec.ensemble(), spec.blend().with("weights", logged.get(0)));
     }
 
     private static Edit improveOrRewrite(TaskProfile task, CodeRequest request, KnowledgeOptions options, Guidance knowledge) {

@@ -286,7 +286,7 @@ class KnowledgeCoderTest {
         assertTrue(refit.refit());
         assertEquals(List.of(0.6, 0.4), refit.blend().params().get("weights"), "a holdout refit has no held-out rows to fit them on");
         assertEquals(encoder.withRefit(true), KnowledgeCoder.refit(encoder, log + log.replace("0.6, 0.4", "0.3, 0.7")),
-                "several targets, several sets: fitted again");
+                "several targets, several sets: none carried over");
         assertEquals(encoder.withRefit(true), KnowledgeCoder.refit(encoder, "[ 1.0s] done\n"));
         assertEquals(boosting.withRefit(true), KnowledgeCoder.refit(boosting, log), "nothing to weigh without a blend");
 
