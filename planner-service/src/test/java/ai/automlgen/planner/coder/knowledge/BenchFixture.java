@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * A small prepared task built from a sample of a real bench task's public files, as the evaluator
  * would prepare it: input/ (train, valid without labels, test, both sample submissions, extras) and
@@ -42,6 +44,25 @@ record BenchFixture(String name, Path dir, TaskInfo task, PreparedInputs inputs,
         }
         return new BenchFixture(task, dir, read(dir.resolve("task.json"), TaskInfo.class),
                 read(dir.resolve("inputs.json"), PreparedInputs.class), read(dir.resolve("full_inputs.json"), PreparedInputs.class));
+    }
+
+    /** The task's last draft, run on this fixture. */
+    record DraftRun(PipelineSpec spec, ScriptRun.Result result) {
+    }
+
+    /**
+     * Runs the task's last draft (the costliest) in {@code run}: it must train {@code model}, render the shared encoder
+     * code once, and exit cleanly.
+     */
+    DraftRun runLastDraft(Path run, String model) throws Exception {
+        List<Drafts.Draft> drafts = Drafts.candidates(TaskProfile.of(task, inputs));
+        Drafts.Draft last = drafts.get(drafts.size() - 1);
+        assertEquals(model, last.spec().model().id(), "the costly draft comes last");
+        String code = new ScriptRenderer().render(last.spec(), task, inputs, last.plan());
+        assertEquals(1, code.split("# ---- encoder/minilm.py", -1).length - 1, "the shared encoder code is rendered once");
+        ScriptRun.Result result = ScriptRun.solution(run, code, dir.resolve("input"), 7);
+        assertEquals(0, result.exitCode(), result.output());
+        return new DraftRun(last.spec(), result);
     }
 
     /** Why output/{file} of a script run here does not have the shape of the input's {templateRole} file, or null. */

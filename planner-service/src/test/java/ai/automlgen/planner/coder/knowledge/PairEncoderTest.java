@@ -67,21 +67,15 @@ class PairEncoderTest {
         String name = "us-patent-phrase-to-phrase-matching";
         assumeTrue(BenchFixture.tasks().contains(name), "no us-patent task at " + BenchFixture.BENCH);
         BenchFixture fixture = BenchFixture.build(name, work.resolve("fixtures"), 400, 1);
-        List<Drafts.Draft> drafts = Drafts.candidates(TaskProfile.of(fixture.task(), fixture.inputs()));
-        Drafts.Draft encoder = drafts.get(drafts.size() - 1);
-        assertEquals("model.pair_encoder", encoder.spec().model().id(), "the costly draft comes last");
-        String code = new ScriptRenderer().render(encoder.spec(), fixture.task(), fixture.inputs(), encoder.plan());
-        assertEquals(1, code.split("# ---- encoder/minilm.py", -1).length - 1, "the shared encoder code is rendered once");
-
         Path run = work.resolve("run");
-        ScriptRun.Result result = ScriptRun.solution(run, code, fixture.dir().resolve("input"), 7);
-        assertEquals(0, result.exitCode(), result.output());
+        BenchFixture.DraftRun draft = fixture.runLastDraft(run, "model.pair_encoder");
+        ScriptRun.Result result = draft.result();
         assertTrue(result.output().contains("model.pair_encoder on "), result.output());
         assertTrue(result.output().contains("blend weights"), "fitted on the holdout's rows: " + result.output());
         assertNull(fixture.outputProblem(run, "sample_submission", "submission.csv"), result.output());
         assertNull(fixture.outputProblem(run, "valid_sample_submission", "valid_predictions.csv"), result.output());
 
-        PipelineSpec refit = KnowledgeCoder.refit(encoder.spec(), result.output());
+        PipelineSpec refit = KnowledgeCoder.refit(draft.spec(), result.output());
         assertTrue(refit.blend().params().containsKey("weights"), "the refit keeps the weights the node fitted: " + result.output());
         Path refitRun = work.resolve("refit");
         ScriptRun.Result refitted = ScriptRun.solution(refitRun, new ScriptRenderer().render(refit, fixture.task(), fixture.inputs(),

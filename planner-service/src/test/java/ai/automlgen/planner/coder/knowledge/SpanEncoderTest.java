@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -66,15 +65,8 @@ class SpanEncoderTest {
     void theTweetTaskGetsAnEncoderDraftThatRunsEndToEnd(@TempDir Path work) throws Exception {
         assumeTrue(BenchFixture.tasks().contains("tweet-sentiment-extraction"), "no tweet task at " + BenchFixture.BENCH);
         BenchFixture fixture = BenchFixture.build("tweet-sentiment-extraction", work.resolve("fixtures"), 300, 1);
-        List<Drafts.Draft> drafts = Drafts.candidates(TaskProfile.of(fixture.task(), fixture.inputs()));
-        Drafts.Draft encoder = drafts.get(drafts.size() - 1);
-        assertEquals("model.span_encoder", encoder.spec().model().id(), "the costly draft comes last");
-        String code = new ScriptRenderer().render(encoder.spec(), fixture.task(), fixture.inputs(), encoder.plan());
-        assertEquals(1, code.split("# ---- encoder/minilm.py", -1).length - 1, "the shared encoder code is rendered once");
-
         Path run = work.resolve("run");
-        ScriptRun.Result result = ScriptRun.solution(run, code, fixture.dir().resolve("input"), 7);
-        assertEquals(0, result.exitCode(), result.output());
+        ScriptRun.Result result = fixture.runLastDraft(run, "model.span_encoder").result();
         assertTrue(result.output().contains("texts: fine-tuning, 1 epochs of"), result.output());
         assertNull(fixture.outputProblem(run, "sample_submission", "submission.csv"), result.output());
         assertNull(fixture.outputProblem(run, "valid_sample_submission", "valid_predictions.csv"), result.output());
