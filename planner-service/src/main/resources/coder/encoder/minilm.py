@@ -205,6 +205,21 @@ def load_minilm(max_length):
     return tokenizer, MiniLM(onnx_weights(os.path.join(SENTENCE_ENCODER, "model.onnx")))
 
 
+def padded(sequences):
+    """Piece-id lists as one zero-padded (rows, longest) tensor: [PAD] is id 0, which the attention masks read."""
+    ids = torch.zeros((len(sequences), max(len(s) for s in sequences)), dtype=torch.long)
+    for i, sequence in enumerate(sequences):
+        ids[i, :len(sequence)] = torch.tensor(sequence)
+    return ids
+
+
+def mean_pooled(encoder, ids):
+    """The encoder's output averaged over each row's pieces, padding left out (how all-MiniLM-L6-v2 embeds a text)."""
+    mask = (ids != 0).long()
+    hidden = encoder(ids, mask)
+    return (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
+
+
 def length_batches(lengths, rows, batch_size, epochs):
     """Batches of rows with similar lengths (little padding), in random order, `epochs` passes over the rows."""
     generator = np.random.RandomState(SEED)

@@ -15,14 +15,7 @@ def sentence_embeddings(texts, max_length=64, batch_size=256):
     with torch.inference_mode():
         for start in range(0, len(order), batch_size):
             rows = order[start:start + batch_size]
-            width = max(len(encoded[r]) for r in rows)
-            ids = torch.zeros((len(rows), width), dtype=torch.long)
-            for i, r in enumerate(rows):
-                ids[i, :len(encoded[r])] = torch.tensor(encoded[r])
-            mask = (ids != 0).long()
-            hidden = encoder(ids, mask)
-            pooled = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
-            vectors[rows] = F.normalize(pooled, dim=-1).numpy()
+            vectors[rows] = F.normalize(mean_pooled(encoder, padded([encoded[r] for r in rows])), dim=-1).numpy()
     position = {t: i for i, t in enumerate(distinct)}
     return vectors[[position[t] for t in texts]]
 

@@ -37,13 +37,7 @@ class PairEncoder:
         return ids[:tokenizer.max_length - 1] + [tokenizer.sep] if len(ids) > tokenizer.max_length else ids
 
     def outputs(self, encoded, rows):
-        ids = torch.zeros((len(rows), max(len(encoded[r]) for r in rows)), dtype=torch.long)
-        for i, r in enumerate(rows):
-            ids[i, :len(encoded[r])] = torch.tensor(encoded[r])
-        ids = ids.to(self.device)
-        mask = (ids != 0).long()
-        hidden = self.encoder(ids, mask)
-        return self.head((hidden * mask[..., None]).sum(1) / mask.sum(1, keepdim=True))
+        return self.head(mean_pooled(self.encoder, padded([encoded[r] for r in rows]).to(self.device)))
 
     def fit(self, X, y):
         encoded = [self.encode(row) for row in X]

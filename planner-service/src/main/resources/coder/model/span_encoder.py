@@ -43,13 +43,12 @@ class SpanEncoder:
 
     def word_logits(self, encoded, rows):
         """Start and end scores of each word (its first and last piece), one row per text, -1e4 past its last word."""
-        width, words = max(len(encoded[r][0]) for r in rows), max(len(encoded[r][1]) for r in rows)
-        ids = torch.zeros((len(rows), width), dtype=torch.long)
+        words = max(len(encoded[r][1]) for r in rows)
+        ids = padded([encoded[r][0] for r in rows])
         first, last = torch.zeros((len(rows), words), dtype=torch.long), torch.zeros((len(rows), words), dtype=torch.long)
         present = torch.zeros((len(rows), words), dtype=torch.bool)
         for i, r in enumerate(rows):
-            pieces, starts, ends = encoded[r]
-            ids[i, :len(pieces)] = torch.tensor(pieces)
+            _, starts, ends = encoded[r]
             first[i, :len(starts)], last[i, :len(ends)], present[i, :len(starts)] = torch.from_numpy(starts), torch.from_numpy(ends), True
         ids, first, last, present = ids.to(self.device), first.to(self.device), last.to(self.device), present.to(self.device)
         logits = self.head(self.encoder(ids, (ids != 0).long()))
