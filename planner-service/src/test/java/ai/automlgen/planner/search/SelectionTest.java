@@ -88,6 +88,29 @@ class SelectionTest {
     }
 
     @Test
+    void improveChainGoesOnFromTheBestLeafFirst() {
+        t.draft(0.5);
+        SearchNode leading = t.draft(0.7);
+        SearchNode second = t.draft(0.6);
+        assertEquals(leading.id(), selection.improveChain(t.graph).orElseThrow().id());
+        SearchNode step = t.scored(leading.id(), Operator.IMPROVE, 0.8);
+        SearchNode miss = t.scored(step.id(), Operator.IMPROVE, 0.75);
+        assertEquals(miss.id(), selection.improveChain(t.graph).orElseThrow().id(), "a chain that missed still leads");
+        SearchNode secondMiss = t.scored(miss.id(), Operator.IMPROVE, 0.7);
+        t.scored(secondMiss.id(), Operator.IMPROVE, 0.7);
+        assertEquals(second.id(), selection.improveChain(t.graph).orElseThrow().id(), "then the next best chain");
+    }
+
+    @Test
+    void improveChainReadsBestInTheTasksDirectionAndTheFirstScoredAmongEquals() {
+        TestGraph minimizing = new TestGraph(Objective.MINIMIZE);
+        minimizing.draft(0.5);
+        SearchNode lowest = minimizing.draft(0.2);
+        minimizing.draft(0.2);
+        assertEquals(lowest.id(), selection.improveChain(minimizing.graph).orElseThrow().id());
+    }
+
+    @Test
     void improveChainGoesOnAfterTwoMisses() {
         SearchNode draft = t.draft(0.5);
         SearchNode miss1 = t.scored(draft.id(), Operator.IMPROVE, 0.4);
