@@ -43,15 +43,24 @@ public final class Selection {
     }
 
     /**
-     * The best-scoring good leaf whose improvement chain has missed fewer times in a row than allowed (default 3),
-     * the first scored among equals: the chain goes on from it greedily. Best first rather than in the order the
-     * leaves were scored because a run's budget often ends before every chain has had its turn: where one node takes
-     * minutes (a fine-tuned encoder), taking turns gave each weaker draft a step for every step of the leading one.
+     * A good leaf whose improvement chain has missed fewer times in a row than allowed (default 3): the chain goes on
+     * from it greedily. The leaf of the leading branch (best score reached anywhere in it) goes first, the first scored
+     * among equals. Leading branch first rather than the order the leaves were scored because a run's budget often
+     * ends before every chain has had its turn: where one node takes minutes (a fine-tuned encoder), taking turns gave
+     * each weaker draft a step for every step of the leading one. The branch's best rather than the leaf's own score
+     * so that one missed step does not hand the turn to a weaker branch while the chain may still go on.
      */
     public Optional<SearchNode> improveChain(GraphView graph) {
-        return graph.finishedLeaves().stream()
+        List<SearchNode> chains = graph.finishedLeaves().stream()
                 .filter(leaf -> leaf.isGood() && leaf.improveMisses() < constants.maxImproveMisses())
-                .min(graph.objective().bestFirst());
+                .toList();
+        Comparator<SearchNode> bestFirst = graph.objective().bestFirst();
+        Map<String, SearchNode> branchBest = new HashMap<>();
+        for (SearchNode leaf : chains) {
+            branchBest.computeIfAbsent(leaf.branch(), branch -> graph.branchNodes(branch).stream()
+                    .filter(SearchNode::isGood).min(bestFirst).orElse(leaf));
+        }
+        return chains.stream().min(Comparator.comparing(leaf -> branchBest.get(leaf.branch()), bestFirst));
     }
 
     /** Probability of tree descent at this point of the time budget (default 1.0 until 50%, down to 0.2 at 70%). */

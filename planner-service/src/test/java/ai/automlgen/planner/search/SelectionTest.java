@@ -88,17 +88,19 @@ class SelectionTest {
     }
 
     @Test
-    void improveChainGoesOnFromTheBestLeafFirst() {
+    void improveChainOfTheLeadingBranchGoesOnFirstUntilItEnds() {
         t.draft(0.5);
         SearchNode leading = t.draft(0.7);
         SearchNode second = t.draft(0.6);
         assertEquals(leading.id(), selection.improveChain(t.graph).orElseThrow().id());
         SearchNode step = t.scored(leading.id(), Operator.IMPROVE, 0.8);
-        SearchNode miss = t.scored(step.id(), Operator.IMPROVE, 0.75);
-        assertEquals(miss.id(), selection.improveChain(t.graph).orElseThrow().id(), "a chain that missed still leads");
-        SearchNode secondMiss = t.scored(miss.id(), Operator.IMPROVE, 0.7);
-        t.scored(secondMiss.id(), Operator.IMPROVE, 0.7);
-        assertEquals(second.id(), selection.improveChain(t.graph).orElseThrow().id(), "then the next best chain");
+        assertEquals(step.id(), selection.improveChain(t.graph).orElseThrow().id());
+        SearchNode miss = t.scored(step.id(), Operator.IMPROVE, 0.55);
+        assertEquals(miss.id(), selection.improveChain(t.graph).orElseThrow().id(),
+                "a missed step scoring below the other drafts: its branch still leads");
+        SearchNode secondMiss = t.scored(miss.id(), Operator.IMPROVE, 0.5);
+        t.scored(secondMiss.id(), Operator.IMPROVE, 0.45);
+        assertEquals(second.id(), selection.improveChain(t.graph).orElseThrow().id(), "then the next best branch");
     }
 
     @Test

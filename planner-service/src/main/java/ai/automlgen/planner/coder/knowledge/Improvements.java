@@ -123,8 +123,8 @@ public final class Improvements {
     static List<Edit> models(PipelineSpec spec, TaskProfile task) {
         List<Edit> edits = new ArrayList<>();
         List<String> options = Models.alternatives(spec, task);
-        // a fine-tuned encoder is what its branch is for: no swapping it out for a model the branch already blends
-        options.stream().filter(id -> !id.equals(spec.model().id()) && !Models.readsText(spec.model())).findFirst()
+        // a fine-tuned encoder is what its branch is for: no swapping it out for a model another draft already trains
+        options.stream().filter(id -> !id.equals(spec.model().id()) && !Models.finetunedEncoder(spec.model())).findFirst()
                 .ifPresent(id -> edits.add(swapModel(spec, Models.defaults(id, task), task)));
         if (spec.ensemble().isEmpty() && Models.blends(spec)) {
             options.stream().filter(id -> !id.equals(spec.model().id())).findFirst().ifPresent(id -> {

@@ -226,6 +226,8 @@ class KnowledgeCoderTest {
         assertTrue(plans.contains("fine-tune 4 of the encoder's 6 layers"), plans.toString());
         assertTrue(plans.stream().noneMatch(p -> p.contains("token context window")), "the encoder reads the whole text: " + plans);
         assertTrue(plans.stream().noneMatch(p -> p.contains("TF-IDF")), plans.toString());
+        assertTrue(plans.stream().noneMatch(p -> p.startsWith("swap")),
+                "the encoder is what the branch is for, not swapped for a token scorer another draft trains: " + plans);
         PipelineSpec logistic = drafts.get(0).spec();
         assertTrue(Improvements.candidates(logistic, task).stream().anyMatch(e -> e.plan().contains("token context window")));
         PipelineSpec allLayers = encoder.withModel(encoder.model().with("frozen_layers", 0));
