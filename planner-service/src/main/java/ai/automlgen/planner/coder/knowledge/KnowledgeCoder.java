@@ -229,9 +229,9 @@ public class KnowledgeCoder implements Coder {
     /**
      * One atomic change. Modules take turns along a branch (features, model, training,
      * hyperparameters); within the module, the edits bringing in what the retrieval ranked for this
-     * task come first (see {@link Guidance#order}), and the seed picks one of the first two. Plans that
-     * already made this branch worse are not repeated. Without knowledge, a uniform seeded choice among
-     * all applicable edits.
+     * task come first (see {@link Guidance#order}), and the seed picks one of the first two. Edits that
+     * already made this branch worse are not repeated, with other numbers either. Without knowledge, a uniform
+     * seeded choice among all applicable edits.
      * Either way an edit that would rewrite a pipeline in {@code existing} is left out while another remains:
      * running the same code twice spends a node to learn nothing.
      */
@@ -246,7 +246,7 @@ public class KnowledgeCoder implements Coder {
             return uniform(edits, seed);
         }
         Set<String> hurt = Evolution.hurtingPlans(trajectory, task.lowerIsBetter());
-        List<Edit> fresh = edits.stream().filter(e -> hurt.stream().noneMatch(h -> h.endsWith(e.plan()))).toList();
+        List<Edit> fresh = edits.stream().filter(e -> !Evolution.repeatsAHurt(hurt, e)).toList();
         List<Edit> pool = fresh.isEmpty() ? edits : fresh;
         List<String> modules = List.of(Edit.FEATURES, Edit.MODEL, Edit.TRAINING, Edit.HYPERPARAMETERS);
         int start = (int) Math.floorMod(seed + trajectory.size(), modules.size());

@@ -9,8 +9,10 @@ import ai.automlgen.planner.coder.NodeContext;
 import ai.automlgen.planner.coder.Operator;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,6 +28,8 @@ class KnowledgeCoderTest {
             List.of("author"), List.of("EAP", "HPL", "MWS"), Map.of("train", "train.csv"), "Who wrote each sentence?", "");
     private static final TaskInfo PATENTS = new TaskInfo("patents", "text", "similarity_regression", "pearson", false, "id",
             List.of("score"), List.of("score"), Map.of("train", "train.csv"), "How similar are two phrases?", "");
+    private static final TaskInfo TWEETS = new TaskInfo("tweets", "text", "span_extraction", "jaccard_word_mean", false, "textID",
+            List.of("selected_text"), List.of("selected_text"), Map.of(), "", "");
     private static final PreparedInputs INPUTS = new PreparedInputs("/runs/r/input", Map.of("train", "train.csv", "valid", "valid.csv",
             "test", "test.csv", "sample_submission", "sample_submission.csv", "valid_sample_submission", "valid_sample_submission.csv"),
             6000, 1500, 900);
@@ -213,9 +217,7 @@ class KnowledgeCoderTest {
 
     @Test
     void spanTasksGetTheFineTunedEncoderLastAndTuneItByEpochsAndLayersNotByTheTokenWindow() {
-        TaskInfo tweets = new TaskInfo("tweets", "text", "span_extraction", "jaccard_word_mean", false, "textID",
-                List.of("selected_text"), List.of("selected_text"), Map.of(), "", "");
-        TaskProfile task = TaskProfile.of(tweets, INPUTS);
+        TaskProfile task = TaskProfile.of(TWEETS, INPUTS);
         List<Drafts.Draft> drafts = Drafts.candidates(task);
         PipelineSpec encoder = drafts.get(drafts.size() - 1).spec();
         assertEquals("model.span_encoder", encoder.model().id(), "minutes of fine-tuning come after the cheap drafts");
@@ -232,6 +234,27 @@ class KnowledgeCoderTest {
         assertTrue(Improvements.candidates(logistic, task).stream().anyMatch(e -> e.plan().contains("token context window")));
         PipelineSpec allLayers = encoder.withModel(encoder.model().with("frozen_layers", 0));
         assertTrue(Improvements.candidates(allLayers, task).stream().noneMatch(e -> e.plan().contains("of the encoder's 6 layers")));
+    }
+
+    @Test
+    void anEditThatMadeTheBranchWorseIsNotRepeatedWithOtherNumbers() {
+        List<Drafts.Draft> drafts = Drafts.candidates(TaskProfile.of(TWEETS, INPUTS));
+        PipelineSpec encoder = drafts.get(drafts.size() - 1).spec();
+        NodeContext draft = new NodeContext("d", "draft", "", encoder.toJson(), "draft: the span encoder", 0.6916, false, "");
+        NodeContext two = new NodeContext("a", "improve", "", encoder.withModel(encoder.model().with("epochs", 2)).toJson(),
+                "improve: fine-tune the span encoder for 2 epochs", 0.6951, false, "");
+        NodeContext three = new NodeContext("b", "improve", "", encoder.withModel(encoder.model().with("epochs", 3)).toJson(),
+                "improve: fine-tune the span encoder for 3 epochs", 0.6904, false, "");
+        Set<String> afterTwo = new HashSet<>();
+        Set<String> afterThree = new HashSet<>();
+        for (long seed = 0; seed < 8; seed++) {
+            afterTwo.add(write(Operator.IMPROVE, TWEETS, two, List.of(), List.of(), List.of(draft, two), List.of(), seed).plan());
+            afterThree.add(write(Operator.IMPROVE, TWEETS, three, List.of(), List.of(), List.of(draft, two, three), List.of(), seed).plan());
+        }
+        assertTrue(afterTwo.contains("improve: fine-tune the span encoder for 3 epochs"), "a step that helped may go on: " + afterTwo);
+        assertEquals(Set.of("improve: fine-tune 4 of the encoder's 6 layers"), afterThree, "3 epochs hurt, so 4 would too");
+        CodeResult evolved = write(Operator.EVOLUTION, TWEETS, three, List.of(), List.of(), List.of(draft, two, three), List.of(), 1);
+        assertTrue(evolved.plan().endsWith("then fine-tune 4 of the encoder's 6 layers"), evolved.plan());
     }
 
     @Test
