@@ -16,7 +16,8 @@ import java.util.Map;
  * @param siblings   nodes the new one should differ from: every draft of the run and, below the root, the
  *                   parent's other children
  * @param references nodes from other branches: fusion borrows from them, aggregation combines them
- * @param trajectory the root-to-parent path, oldest first (evolution reads it)
+ * @param trajectory the path from the branch's first node to the parent, oldest first (improvements read which
+ *                   steps helped, evolution rewrites from it); empty for a draft or aggregation
  * @param knowledge  knowledge-base entity ids retrieved for this step, best first
  * @param seed       seed for this node's choices and for the generated code
  * @param params     the run's parameters ({@code RunConfig.params}); a coder reads its own namespace

@@ -49,6 +49,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -444,7 +445,8 @@ public class RunService {
         NodeRecord parent = store.node(runId, node.parentId()).orElseThrow();
         return new CodeRequest(decision.operator(), run.task(), run.inputs(),
                 parent.nodeId().equals(ROOT) ? null : context(runId, parent), siblings(runId, parent),
-                contexts(runId, decision.referenceIds()), contexts(runId, decision.trajectoryIds()),
+                contexts(runId, decision.referenceIds()),
+                contexts(runId, decision.trajectoryIds().isEmpty() ? branchPath(runId, parent) : decision.trajectoryIds()),
                 knowledge.relevant(decision.operator(), run.task(), parent.outputTail()),
                 run.config().seed() * 1_000_003L + Long.parseLong(node.id().substring(1)), run.config().params(),
                 new ExecutionLimits(timeLimit(run, false), nodeResources()));
@@ -619,6 +621,20 @@ public class RunService {
         return store.nodes(runId).stream()
                 .filter(n -> "draft".equals(n.operator()) || belowRoot && parent.nodeId().equals(n.parentId()))
                 .map(n -> context(runId, n)).toList();
+    }
+
+    /**
+     * The ids from the branch's first node down to {@code parent}, oldest first: what an improvement reads to tell which
+     * of its branch's steps helped (an evolution's decision names the same path, drawing TRAJECTORY edges to it).
+     */
+    private List<String> branchPath(String runId, NodeRecord parent) {
+        List<String> path = new ArrayList<>();
+        for (NodeRecord step = parent; step != null && !step.nodeId().equals(ROOT);
+             step = store.node(runId, step.parentId()).orElse(null)) {
+            path.add(step.nodeId());
+        }
+        Collections.reverse(path);
+        return path;
     }
 
     private List<NodeContext> contexts(String runId, List<String> nodeIds) {

@@ -13,6 +13,7 @@ import ai.automlgen.planner.coder.CodeRequest;
 import ai.automlgen.planner.coder.CodeResult;
 import ai.automlgen.planner.coder.CoderException;
 import ai.automlgen.planner.coder.ExecutionLimits;
+import ai.automlgen.planner.coder.NodeContext;
 import ai.automlgen.planner.coder.Operator;
 import ai.automlgen.planner.graph.NodeRecord;
 import ai.automlgen.planner.graph.RunRecord;
@@ -101,6 +102,26 @@ class RunServiceTest {
 
         assertEquals(0.8, fixture.store.node(runId, draft).orElseThrow().score());
         assertEquals(1, fixture.searchEvents(NodeScored.class).size());
+    }
+
+    @Test
+    void anImprovementReadsItsBranchFromTheFirstNodeDownToItsParent() {
+        String runId = searchingRun(Map.of("search.drafts", "1"));
+        String draft = onlyRequest().nodeId();
+        runs.onExecutionFinished(executed(runId, draft, Outcome.OK, ""));
+        runs.onEvaluation(evaluation(runId, draft, 0.8, null));
+        CodeRequest first = fixture.coder.last(Operator.IMPROVE).orElseThrow();
+        assertEquals(List.of(draft), first.trajectory().stream().map(NodeContext::nodeId).toList());
+
+        String step = fixture.executionRequests().get(1).nodeId();
+        runs.onExecutionFinished(executed(runId, step, Outcome.OK, ""));
+        runs.onEvaluation(evaluation(runId, step, 0.9, null));
+        CodeRequest next = fixture.coder.last(Operator.IMPROVE).orElseThrow();
+        assertEquals(step, next.parent().nodeId());
+        assertEquals(List.of(draft, step), next.trajectory().stream().map(NodeContext::nodeId).toList());
+        assertEquals(List.of(0.8, 0.9), next.trajectory().stream().map(NodeContext::score).toList());
+        assertTrue(fixture.store.edges(runId).stream().allMatch(edge -> edge.type().equals("PARENT")),
+                "read, not drawn: an improvement adds no TRAJECTORY edges");
     }
 
     // ------------------------------------------------------------------ runs stalled by a failure
