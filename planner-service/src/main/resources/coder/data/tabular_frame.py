@@ -41,14 +41,26 @@ def column_kinds(frame):
 
 
 def structured_parts(values):
-    """Splits strings that consistently hold several fields ("B/0/P", "0042_01", "John Smith") into parts."""
+    """Splits strings that consistently hold several fields ("B/0/P", "0042_01", "John Smith") into the parts that
+    say something: numbers, or values that repeat across rows; a part that is the same on every row or a different
+    word on each ("t3" and "kx8zr" of reddit's "t3_kx8zr" ids) is left out. None where no part is left."""
     strings = values.dropna().astype(str)
     for delimiter in ("/", "_", "-", " "):
         counts = strings.str.count(delimiter if delimiter != " " else r"\s+")
         if len(strings) and (counts > 0).mean() > 0.9 and counts.nunique() == 1 and counts.iloc[0] <= 3:
-            return values.astype(str).where(values.notna()).str.split(delimiter if delimiter != " " else r"\s+",
-                                                                     expand=True, regex=delimiter == " ")
+            parts = values.astype(str).where(values.notna()).str.split(delimiter if delimiter != " " else r"\s+",
+                                                                      expand=True, regex=delimiter == " ")
+            telling = [i for i in parts.columns if parts[i].nunique() > 1 and (part_is_number(parts[i]) or part_repeats(parts[i]))]
+            return parts[telling] if telling else None
     return None
+
+
+def part_is_number(part):
+    return pd.to_numeric(part, errors="coerce").notna().mean() > 0.9
+
+
+def part_repeats(part):
+    return part.nunique() < 0.5 * len(part)
 
 
 def id_prefixes(ids):

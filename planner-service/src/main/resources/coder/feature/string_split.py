@@ -8,10 +8,9 @@ def feature_string_split(context, params):
             continue
         for index in parts.columns:
             part = parts[index]
-            number = pd.to_numeric(part, errors="coerce")
-            if number.notna().mean() > 0.9:
-                features[f"{column}_{index}_num"] = number.fillna(-1)
-            if part.nunique() < 0.5 * len(part):
+            if part_is_number(part):
+                features[f"{column}_{index}_num"] = pd.to_numeric(part, errors="coerce").fillna(-1)
+            if part_repeats(part):
                 features[f"{column}_{index}_freq"] = np.log1p(part.map(part.value_counts()).fillna(0))
                 features[f"{column}_{index}_code"] = part.factorize(sort=True)[0]
     return pd.DataFrame(features).values.astype(float) if features else None

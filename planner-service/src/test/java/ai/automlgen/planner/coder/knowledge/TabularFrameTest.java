@@ -104,20 +104,24 @@ class TabularFrameTest {
                                  "booked_date": ["2024-%02d-%02d" % (1 + i % 12, 1 + i % 28) for i in range(n)]})
             rich_kinds = {"city": "categorical", "x": "numeric", "size": "numeric", "booked_date": "categorical"}
             print("something to build", blocks_without_input(rich, rich_kinds) == no_encoder)
-            reddit = pd.DataFrame({"id": ["t3_%x" % (977 * i + 12345) for i in range(n)]})
+            reddit = pd.DataFrame({"id": ["t3_k%x" % (977 * i + 12345) for i in range(n)]})
             print("one shared prefix is no group", "feature.group_aggregates" in blocks_without_input(reddit, {}))
+            # "t3" on every row and a different word on each: constant columns, nothing to split
+            print("no part that tells rows apart", "feature.string_split" in blocks_without_input(reddit, {}))
             def built(table, kinds, component):
                 context = Context(table, kinds, 50, None, [("train", 50), ("test", 10)], {})
                 block = FEATURE_BUILDERS[component](context, {})
                 return 0 if block is None else block.shape[1]
-            print("blocks agree", all(built(plain, plain_kinds, c) == 0 and built(rich, rich_kinds, c) > 0 for c in blocks))
+            print("blocks agree", all(built(plain, plain_kinds, c) == 0 and built(rich, rich_kinds, c) > 0 for c in blocks)
+                  and built(reddit, {}, "feature.string_split") == 0)
             """;
 
     @Test
     void theLogNamesFeatureBlocksWithNothingToBuild(@TempDir Path work) throws Exception {
         assertChecksPass(work, List.of("feature/string_split.py", "feature/group_aggregates.py", "feature/datetime_parts.py",
                 "feature/feature_crosses.py"), TABLE_FACTS,
-                List.of("nothing to build", "something to build", "one shared prefix is no group", "blocks agree"));
+                List.of("nothing to build", "something to build", "one shared prefix is no group", "no part that tells rows apart",
+                        "blocks agree"));
     }
 
     @Test
