@@ -22,6 +22,11 @@ import static ai.automlgen.planner.coder.knowledge.PipelineSpec.minus;
 public final class Evolution {
     /** A number in a plan: "0.05", "600", "2e-4". */
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?(?:e-?\\d+)?");
+    /**
+     * A step that moved its branch's score by less than this did not help (the search's published improvement
+     * threshold): a knob the pipeline barely reads, such as the alpha of a ridge on thousands of rows.
+     */
+    static final double LEAST_GAIN = 1e-4;
 
     private Evolution() {
     }
@@ -49,11 +54,11 @@ public final class Evolution {
         return steps;
     }
 
-    /** Plans of steps that made the branch worse, their numbers masked ({@link #repeatsAHurt}). */
-    static Set<String> hurtingPlans(List<NodeContext> trajectory, boolean lowerIsBetter) {
+    /** Plans of steps that did not help their branch (worse, or less than {@link #LEAST_GAIN} better), numbers masked. */
+    static Set<String> missedPlans(List<NodeContext> trajectory, boolean lowerIsBetter) {
         Set<String> plans = new HashSet<>();
         for (Step step : steps(trajectory, lowerIsBetter)) {
-            if (step.gain() < 0 && step.node().plan() != null) {
+            if (step.gain() < LEAST_GAIN && step.node().plan() != null) {
                 plans.add(masked(step.node().plan()));
             }
         }
@@ -61,13 +66,14 @@ public final class Evolution {
     }
 
     /**
-     * Whether {@code edit} repeats a step that made the branch worse, with the same numbers or others: after "for 3
+     * Whether {@code edit} repeats a step that did not help the branch, with the same numbers or others: after "for 3
      * epochs" hurt, "for 4 epochs" goes the same way (tweet's span encoder: 3 epochs validated 0.6904 under 2 epochs'
-     * 0.6951, and 4 epochs then spent five more minutes for 0.6931).
+     * 0.6951, and 4 epochs then spent five more minutes for 0.6931); after "grow 1000 trees" changed nothing, 2000
+     * will not either.
      */
-    static boolean repeatsAHurt(Set<String> hurtingPlans, Edit edit) {
+    static boolean repeatsAMiss(Set<String> missedPlans, Edit edit) {
         String plan = masked(edit.plan());
-        return hurtingPlans.stream().anyMatch(hurt -> hurt.endsWith(plan));
+        return missedPlans.stream().anyMatch(missed -> missed.endsWith(plan));
     }
 
     private static String masked(String plan) {
@@ -80,7 +86,7 @@ public final class Evolution {
         PipelineSpec current = spec;
         List<String> notes = new ArrayList<>();
         String bestModule = null;
-        double bestGain = 0;
+        double bestGain = LEAST_GAIN; // a module "helped" only by more than noise
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             List<String> added = added(step.before(), step.after());
@@ -105,10 +111,10 @@ public final class Evolution {
         }
         PipelineSpec kept = current;
         List<Edit> edits = Improvements.candidates(kept, task);
-        Set<String> hurt = hurtingPlans(trajectory, lowerIsBetter);
+        Set<String> missed = missedPlans(trajectory, lowerIsBetter);
         String module = bestModule;
         List<Edit> inModule = edits.stream().filter(e -> module != null && e.module().equals(module))
-                .filter(e -> !repeatsAHurt(hurt, e))
+                .filter(e -> !repeatsAMiss(missed, e))
                 .filter(e -> !existing.contains(e.spec())).toList();
         Edit next = !inModule.isEmpty() ? (knowledge.on() ? knowledge.order(inModule, kept).get(0) : KnowledgeCoder.uniform(inModule, seed))
                 : edits.isEmpty() ? null : KnowledgeCoder.improve(kept, task, trajectory, existing, seed, knowledge);

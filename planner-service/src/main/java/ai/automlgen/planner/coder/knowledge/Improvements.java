@@ -211,13 +211,13 @@ public final class Improvements {
             }
             case "model.logistic_regression", "model.nb_svm", "model.linear_svm", "model.lasso", "model.elastic_net" -> {
                 double c = model.number("C", 1.0);
-                edits.add(tune(spec, model.with("C", round(c * 3)), "raise C " + c + " → " + round(c * 3) + " (weaker regularisation)"));
-                edits.add(tune(spec, model.with("C", round(c / 3)), "lower C " + c + " → " + round(c / 3) + " (stronger regularisation)"));
+                edits.add(tune(spec, model.with("C", rungAbove(c)), "raise C " + c + " → " + rungAbove(c) + " (weaker regularisation)"));
+                edits.add(tune(spec, model.with("C", rungBelow(c)), "lower C " + c + " → " + rungBelow(c) + " (stronger regularisation)"));
             }
             case "model.ridge", "model.multinomial_nb", "model.sgd_linear", "model.kernel_ridge" -> {
                 double alpha = model.number("alpha", 1.0);
-                edits.add(tune(spec, model.with("alpha", round(alpha / 3)), "lower alpha " + alpha + " → " + round(alpha / 3)));
-                edits.add(tune(spec, model.with("alpha", round(alpha * 3)), "raise alpha " + alpha + " → " + round(alpha * 3)));
+                edits.add(tune(spec, model.with("alpha", rungBelow(alpha)), "lower alpha " + alpha + " → " + rungBelow(alpha)));
+                edits.add(tune(spec, model.with("alpha", rungAbove(alpha)), "raise alpha " + alpha + " → " + rungAbove(alpha)));
             }
             case "model.random_forest", "model.extra_trees" -> {
                 int trees = (int) model.number("n_estimators", 400);
@@ -231,7 +231,7 @@ public final class Improvements {
             }
             case "model.svm_rbf" -> {
                 double c = model.number("C", 3.0);
-                edits.add(tune(spec, model.with("C", round(c * 3)), "raise the SVM's C to " + round(c * 3)));
+                edits.add(tune(spec, model.with("C", rungAbove(c)), "raise the SVM's C to " + rungAbove(c)));
             }
             case "model.span_encoder", "model.pair_encoder" -> {
                 int epochs = (int) model.number("epochs", 1);
@@ -289,5 +289,38 @@ public final class Improvements {
 
     static double round(double value) {
         return Double.parseDouble(String.format(Locale.ROOT, "%.3g", value));
+    }
+
+    /**
+     * The next value above {@code value} on the 1–3–10 ladder regularisation strengths move on (…, 0.3, 1, 3, 10, …).
+     * A ladder rather than times or divided by 3 with rounding, so that a step up after a step down lands on the value
+     * the branch had before, which the pipelines already written nearby then rule out: ×3 and ÷3 rounded went
+     * 1 → 0.333 → 0.999, and us-patent's ridge spent six nodes going back and forth for no change.
+     */
+    static double rungAbove(double value) {
+        return rung(value, true);
+    }
+
+    /** The next value below {@code value} on the 1–3–10 ladder ({@link #rungAbove}). */
+    static double rungBelow(double value) {
+        return rung(value, false);
+    }
+
+    private static double rung(double value, boolean above) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("a regularisation strength is a positive number, got " + value);
+        }
+        int decade = (int) Math.floor(Math.log10(value));
+        double nearest = above ? Double.POSITIVE_INFINITY : 0;
+        for (int exponent = decade - 1; exponent <= decade + 1; exponent++) {
+            for (int mantissa : new int[]{1, 3}) {
+                double rung = Double.parseDouble(mantissa + "e" + exponent);
+                boolean beyond = above ? rung > value * (1 + 1e-9) : rung < value * (1 - 1e-9);
+                if (beyond && (above ? rung < nearest : rung > nearest)) {
+                    nearest = rung;
+                }
+            }
+        }
+        return nearest;
     }
 }

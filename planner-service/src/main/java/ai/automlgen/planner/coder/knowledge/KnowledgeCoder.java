@@ -230,7 +230,8 @@ public class KnowledgeCoder implements Coder {
      * One atomic change. Modules take turns along a branch (features, model, training,
      * hyperparameters); within the module, the edits bringing in what the retrieval ranked for this
      * task come first (see {@link Guidance#order}), and the seed picks one of the first two. Edits that
-     * already made this branch worse are not repeated, with other numbers either. Without knowledge, a uniform
+     * did not help this branch (worse, or better by less than {@link Evolution#LEAST_GAIN}) are not repeated, with
+     * other numbers either. Without knowledge, a uniform
      * seeded choice among all applicable edits.
      * Either way an edit that would rewrite a pipeline in {@code existing} is left out while another remains:
      * running the same code twice spends a node to learn nothing.
@@ -245,8 +246,8 @@ public class KnowledgeCoder implements Coder {
         if (!knowledge.on()) {
             return uniform(edits, seed);
         }
-        Set<String> hurt = Evolution.hurtingPlans(trajectory, task.lowerIsBetter());
-        List<Edit> fresh = edits.stream().filter(e -> !Evolution.repeatsAHurt(hurt, e)).toList();
+        Set<String> missed = Evolution.missedPlans(trajectory, task.lowerIsBetter());
+        List<Edit> fresh = edits.stream().filter(e -> !Evolution.repeatsAMiss(missed, e)).toList();
         List<Edit> pool = fresh.isEmpty() ? edits : fresh;
         List<String> modules = List.of(Edit.FEATURES, Edit.MODEL, Edit.TRAINING, Edit.HYPERPARAMETERS);
         int start = (int) Math.floorMod(seed + trajectory.size(), modules.size());

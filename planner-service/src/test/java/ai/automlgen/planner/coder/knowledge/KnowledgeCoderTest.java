@@ -258,6 +258,44 @@ class KnowledgeCoderTest {
     }
 
     @Test
+    void anEditThatBarelyMovedTheScoreIsNotRepeatedWithOtherNumbers() {
+        PipelineSpec forest = Drafts.candidates(TaskProfile.of(TABULAR, INPUTS)).stream().map(Drafts.Draft::spec)
+                .filter(spec -> spec.model().id().equals("model.random_forest")).findFirst().orElseThrow();
+        NodeContext draft = new NodeContext("d", "draft", "", forest.toJson(), "draft: random forest", 0.8000, false, "");
+        String grown = forest.withModel(forest.model().with("n_estimators", 1000)).toJson();
+        NodeContext flat = new NodeContext("a", "improve", "", grown, "improve: grow 1000 trees", 0.80003, false, "");
+        NodeContext helped = new NodeContext("a", "improve", "", grown, "improve: grow 1000 trees", 0.8100, false, "");
+        Set<String> afterFlat = new HashSet<>();
+        Set<String> afterHelped = new HashSet<>();
+        for (long seed = 0; seed < 16; seed++) {
+            afterFlat.add(write(Operator.IMPROVE, TABULAR, flat, List.of(), List.of(), List.of(draft, flat), List.of(), seed).plan());
+            afterHelped.add(write(Operator.IMPROVE, TABULAR, helped, List.of(), List.of(), List.of(draft, helped), List.of(), seed).plan());
+        }
+        assertTrue(afterHelped.contains("improve: grow 2000 trees"), "a step that helped may go on: " + afterHelped);
+        assertFalse(afterFlat.contains("improve: grow 2000 trees"), "1000 trees moved the score by 0.00003: " + afterFlat);
+    }
+
+    @Test
+    void regularisationMovesOnALadderSoAStepBackIsThePipelineBeforeIt() {
+        assertEquals(List.of(3.0, 0.3, 1.0, 0.01, 3.0e-5, 10.0, 3.0), List.of(Improvements.rungAbove(1.0), Improvements.rungBelow(1.0),
+                Improvements.rungAbove(0.3), Improvements.rungBelow(0.03), Improvements.rungAbove(1e-5), Improvements.rungAbove(4),
+                Improvements.rungBelow(4)));
+        PipelineSpec linear = Drafts.candidates(TaskProfile.of(TABULAR, INPUTS)).stream().map(Drafts.Draft::spec)
+                .filter(spec -> spec.model().id().equals("model.logistic_regression")).findFirst().orElseThrow();
+        Edit lower = Improvements.candidates(linear, TaskProfile.of(TABULAR, INPUTS)).stream()
+                .filter(e -> e.plan().startsWith("lower C 1.0 → 0.3")).findFirst().orElseThrow();
+        Edit back = Improvements.candidates(lower.spec(), TaskProfile.of(TABULAR, INPUTS)).stream()
+                .filter(e -> e.plan().startsWith("raise C 0.3 → 1.0")).findFirst().orElseThrow();
+        assertEquals(linear, back.spec(), "raising after lowering is the branch's earlier pipeline, which an improvement leaves out");
+        NodeContext draft = new NodeContext("d", "draft", "", linear.toJson(), "draft: logistic regression", 0.80, false, "");
+        NodeContext lowered = new NodeContext("a", "improve", "", lower.spec().toJson(), "improve: " + lower.plan(), 0.79, false, "");
+        for (long seed = 0; seed < 16; seed++) {
+            String plan = write(Operator.IMPROVE, TABULAR, lowered, List.of(), List.of(), List.of(draft, lowered), List.of(), seed).plan();
+            assertFalse(plan.contains("raise C 0.3 → 1.0"), plan);
+        }
+    }
+
+    @Test
     void phrasePairsGetPretrainedEmbeddingsTheCheapWayFirst() {
         TaskProfile task = TaskProfile.of(PATENTS, INPUTS);
         List<Drafts.Draft> drafts = Drafts.candidates(task);
