@@ -84,9 +84,16 @@ public class KnowledgeCoder implements Coder {
         return spec.withEnsemble(spec.ensemble(), spec.blend().with("weights", logged.get(0)));
     }
 
+    /** With fine operators, one edit of the parent's pipeline, or of the one before it where the parent's own step made it worse. */
     private static Edit improveOrRewrite(TaskProfile task, CodeRequest request, KnowledgeOptions options, Guidance knowledge) {
-        return options.fineOperators() ? improve(parentSpec(request), task, request.trajectory(), existing(request), request.seed(),
-                knowledge) : rewrite(task, request, knowledge.on());
+        if (!options.fineOperators()) {
+            return rewrite(task, request, knowledge.on());
+        }
+        PipelineSpec parent = parentSpec(request);
+        Optional<Evolution.Step> hurt = Evolution.hurtingLastStep(parent, trajectoryWithParent(request), request.task().lowerIsBetter());
+        Edit edit = improve(hurt.map(Evolution.Step::before).orElse(parent), task, request.trajectory(), existing(request),
+                request.seed(), knowledge);
+        return hurt.map(step -> new Edit(edit.module(), Evolution.undone(step) + "; then " + edit.plan(), edit.spec())).orElse(edit);
     }
 
     /** The pipelines already written near the new node (its siblings, its branch, its parent): an edit should not repeat one. */

@@ -252,9 +252,29 @@ class KnowledgeCoderTest {
             afterThree.add(write(Operator.IMPROVE, TWEETS, three, List.of(), List.of(), List.of(draft, two, three), List.of(), seed).plan());
         }
         assertTrue(afterTwo.contains("improve: fine-tune the span encoder for 3 epochs"), "a step that helped may go on: " + afterTwo);
-        assertEquals(Set.of("improve: fine-tune 4 of the encoder's 6 layers"), afterThree, "3 epochs hurt, so 4 would too");
+        assertEquals(Set.of("improve: undo 'fine-tune the span encoder for 3 epochs' (-0.0047); then fine-tune 4 of the encoder's 6 layers"),
+                afterThree, "3 epochs hurt, so 4 would too");
         CodeResult evolved = write(Operator.EVOLUTION, TWEETS, three, List.of(), List.of(), List.of(draft, two, three), List.of(), 1);
         assertTrue(evolved.plan().endsWith("then fine-tune 4 of the encoder's 6 layers"), evolved.plan());
+    }
+
+    @Test
+    void anImprovementOfAStepThatMadeTheBranchWorseGoesOnFromThePipelineBeforeIt() {
+        PipelineSpec linear = Drafts.candidates(TaskProfile.of(TABULAR, INPUTS)).stream().map(Drafts.Draft::spec)
+                .filter(spec -> spec.model().id().equals("model.logistic_regression")).findFirst().orElseThrow();
+        PipelineSpec pseudo = linear.withTraining(PipelineSpec.plus(linear.training(), Component.of("strategy.pseudo_labelling", "share", 0.3)));
+        NodeContext draft = new NodeContext("d", "draft", "", linear.toJson(), "draft: logistic regression", 0.8158, false, "");
+        NodeContext worse = new NodeContext("a", "improve", "", pseudo.toJson(), "improve: pseudo-label the unlabelled rows", 0.7487, false, "");
+        NodeContext better = new NodeContext("a", "improve", "", pseudo.toJson(), "improve: pseudo-label the unlabelled rows", 0.8200, false, "");
+        for (long seed = 0; seed < 8; seed++) {
+            CodeResult afterWorse = write(Operator.IMPROVE, TABULAR, worse, List.of(), List.of(), List.of(draft, worse), List.of(), seed);
+            assertTrue(afterWorse.plan().startsWith("improve: undo 'pseudo-label the unlabelled rows' (-0.0671); then "), afterWorse.plan());
+            assertFalse(spec(afterWorse).has("strategy.pseudo_labelling"), afterWorse.spec());
+            assertNotEquals(linear, spec(afterWorse), "the undone step comes with a change of its own");
+            CodeResult afterBetter = write(Operator.IMPROVE, TABULAR, better, List.of(), List.of(), List.of(draft, better), List.of(), seed);
+            assertFalse(afterBetter.plan().contains("undo"), afterBetter.plan());
+            assertTrue(spec(afterBetter).has("strategy.pseudo_labelling"), afterBetter.spec());
+        }
     }
 
     @Test
