@@ -103,6 +103,7 @@ public final class Evolution {
     public static Edit evolve(PipelineSpec spec, TaskProfile task, List<NodeContext> trajectory, Set<PipelineSpec> existing,
                               long seed, boolean lowerIsBetter, Guidance knowledge) {
         List<Step> steps = steps(trajectory, lowerIsBetter);
+        Optional<Step> undo = hurtingLastStep(spec, trajectory, lowerIsBetter);
         PipelineSpec current = spec;
         List<String> notes = new ArrayList<>();
         String bestModule = null;
@@ -110,8 +111,7 @@ public final class Evolution {
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             List<String> added = added(step.before(), step.after());
-            boolean last = i == steps.size() - 1 && step.after().equals(spec);
-            if (step.gain() < 0 && last) {
+            if (undo.isPresent() && i == steps.size() - 1) {
                 current = step.before();
                 notes.add(undone(step));
             } else if (step.gain() < 0) {
